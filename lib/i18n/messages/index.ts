@@ -1,0 +1,15 @@
+// Each area keeps its own texts; this file only merges them.
+import type { AreaMessages } from "./types";
+import { common } from "./common";
+import { auth } from "./auth";
+import { associations } from "./associations";
+import { applications } from "./applications";
+import { coordinator } from "./coordinator";
+import { pages } from "./pages";
+import { admin } from "./admin";
+import { validationMessages } from "../validation-messages";
+
+const areas: AreaMessages[] = [validationMessages, common, auth, associations, applications, coordinator, pages, admin];
+
+export const sv: Record<string, string> = Object.assign({}, ...areas.map((a) => a.sv));
+export const en: Record<string, string> = Object.assign({}, ...areas.map((a) => a.en));

@@ -1,0 +1,10 @@
+// Used on both sides of the wire: no dictionaries here, so client bundles stay small.
+export function format(template: string, vars?: Record<string, string | number>): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Whole kronor, Swedish style: "10 000 kr". */
+export function formatKronor(amount: number, locale: "sv" | "en" = "sv"): string {
+  return `${new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 0 }).format(amount)} kr`;
+}
