@@ -26,6 +26,9 @@ CREATE TYPE "PaymentMethod" AS ENUM ('BANKGIRO', 'PLUSGIRO');
 CREATE TYPE "ApplicationStatus" AS ENUM ('DRAFT', 'SUBMITTED', 'WITHDRAWN', 'APPROVED', 'REJECTED');
 
 -- CreateEnum
+CREATE TYPE "DecisionOutcome" AS ENUM ('APPROVED', 'REJECTED');
+
+-- CreateEnum
 CREATE TYPE "FileKind" AS ENUM ('REPRESENTATION_PROOF', 'APPLICATION_ATTACHMENT');
 
 -- CreateTable
@@ -296,6 +299,20 @@ CREATE TABLE "Application" (
 );
 
 -- CreateTable
+CREATE TABLE "Decision" (
+    "id" UUID NOT NULL,
+    "applicationId" UUID NOT NULL,
+    "outcome" "DecisionOutcome" NOT NULL,
+    "amount" INTEGER NOT NULL DEFAULT 0,
+    "reason" TEXT NOT NULL DEFAULT '',
+    "decidedById" UUID NOT NULL,
+    "decidedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "supersededAt" TIMESTAMP(3),
+
+    CONSTRAINT "Decision_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "ApplicationObjective" (
     "applicationId" UUID NOT NULL,
     "objectiveId" UUID NOT NULL,
@@ -401,6 +418,9 @@ CREATE INDEX "Application_associationId_createdAt_idx" ON "Application"("associa
 CREATE INDEX "Application_programYearId_partnerTownId_grantKind_status_idx" ON "Application"("programYearId", "partnerTownId", "grantKind", "status");
 
 -- CreateIndex
+CREATE INDEX "Decision_applicationId_idx" ON "Decision"("applicationId");
+
+-- CreateIndex
 CREATE INDEX "AuditEvent_entityType_entityId_at_idx" ON "AuditEvent"("entityType", "entityId", "at");
 
 -- CreateIndex
@@ -483,6 +503,9 @@ ALTER TABLE "Application" ADD CONSTRAINT "Application_associationId_fkey" FOREIG
 
 -- AddForeignKey
 ALTER TABLE "Application" ADD CONSTRAINT "Application_partnerTownId_fkey" FOREIGN KEY ("partnerTownId") REFERENCES "PartnerTown"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Decision" ADD CONSTRAINT "Decision_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "Application"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ApplicationObjective" ADD CONSTRAINT "ApplicationObjective_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "Application"("id") ON DELETE CASCADE ON UPDATE CASCADE;

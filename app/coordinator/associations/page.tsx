@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getT } from "@/lib/i18n/server";
+import { getSessionActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { listAssociationsForReview } from "@/lib/data/associations";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("queue.pendingAssociations") };
+}
+
+export default async function PendingAssociationsPage() {
+  const actor = await getSessionActor();
+  if (!actor) redirect("/sign-in?callbackUrl=/coordinator/associations");
+  if (!can(actor, "association:review")) notFound();
+  const { t } = await getT();
+  const pending = await listAssociationsForReview(actor, { status: "PENDING" });
+  return (
+    <>
+      <p>
+        <Link href="/coordinator">← {t("queue.title")}</Link>
+      </p>
+      <h1>{t("queue.pendingAssociations")}</h1>
+      {pending.length === 0 ? (
+        <p>{t("queue.noPendingAssociations")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("queue.pendingAssociations")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("association.field.name")}</th>
+                <th scope="col">{t("association.field.orgNumber")}</th>
+                <th scope="col">{t("association.field.partnerTownIds")}</th>
+                <th scope="col">{t("queue.registered")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pending.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link href={`/associations/${a.id}`}>{a.name}</Link>
+                  </td>
+                  <td>{a.orgNumber}</td>
+                  <td>{a.partnerTowns.map((p) => p.partnerTown.name).join(", ")}</td>
+                  <td>{a.createdAt.toISOString().slice(0, 10)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

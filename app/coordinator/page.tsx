@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getT } from "@/lib/i18n/server";
+import { getSessionActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { listQueue, type QueueFilters } from "@/lib/data/applications";
+import { listPartnerTowns, listProgramYears } from "@/lib/data/reference";
+import { formatKronor } from "@/lib/i18n/translate";
+import { StatusBadge } from "@/components/applications/status-badge";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("queue.title") };
+}
+
+type Search = Record<string, string | undefined>;
+const STATUSES = ["SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN"] as const;
+
+function parseFilters(s: Search): QueueFilters {
+  return {
+    year: s.year && /^\d{4}$/.test(s.year) ? Number(s.year) : undefined,
+    partnerTownId: s.town || undefined,
+    grantKind: s.kind === "BASE" || s.kind === "ACTIVITY" ? s.kind : undefined,
+    status: (STATUSES as readonly string[]).includes(s.status ?? "") ? (s.status as QueueFilters["status"]) : undefined,
+    after: s.after || undefined,
+  };
+}
+
+export default async function CoordinatorQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await getSessionActor();
+  if (!actor) redirect("/sign-in?callbackUrl=/coordinator");
+  if (!can(actor, "application:review")) notFound();
+  const { t, locale } = await getT();
+  const search = await searchParams;
+  const filters = parseFilters(search);
+  const [queue, towns, years] = await Promise.all([listQueue(actor, filters), listPartnerTowns(), listProgramYears()]);
+  const keep = new URLSearchParams(Object.entries({ year: search.year, town: search.town, kind: search.kind, status: search.status }).filter(([, v]) => v) as [string, string][]);
+  const nextHref = queue.nextCursor ? `/coordinator?${new URLSearchParams([...keep, ["after", queue.nextCursor]])}` : null;
+  return (
+    <>
+      <h1>{t("queue.title")}</h1>
+      <p>
+        <Link href="/coordinator/associations">{t("queue.pendingAssociations")}</Link>
+      </p>
+      <form method="get" className="filters card" role="search" aria-label={t("queue.filters")}>
+        <div className="field">
+          <label htmlFor="f-year">{t("application.field.programYear")}</label>
+          <select id="f-year" name="year" defaultValue={search.year ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {years.map((y) => (
+              <option key={y.id} value={y.year}>
+                {y.year}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-town">{t("application.field.partnerTownId")}</label>
+          <select id="f-town" name="town" defaultValue={search.town ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {towns.map((town) => (
+              <option key={town.id} value={town.id}>
+                {town.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-kind">{t("application.field.grantKind")}</label>
+          <select id="f-kind" name="kind" defaultValue={search.kind ?? ""}>
+            <option value="">{t("common.all")}</option>
+            <option value="BASE">{t("grantKind.BASE")}</option>
+            <option value="ACTIVITY">{t("grantKind.ACTIVITY")}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">{t("application.status")}</label>
+          <select id="f-status" name="status" defaultValue={search.status ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`application.statusName.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("common.filter")}
+        </button>
+      </form>
+      {queue.items.length === 0 ? (
+        <p>{t("queue.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("queue.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("application.caseNumber")}</th>
+                <th scope="col">{t("application.field.association")}</th>
+                <th scope="col">{t("application.field.title")}</th>
+                <th scope="col">{t("application.field.grantKind")}</th>
+                <th scope="col">{t("application.field.partnerTownId")}</th>
+                <th scope="col" className="num">
+                  {t("application.field.requestedAmount")}
+                </th>
+                <th scope="col">{t("application.status")}</th>
+                <th scope="col">{t("application.submittedAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.items.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link href={`/applications/${a.id}`}>{a.caseNumber}</Link>
+                  </td>
+                  <td>{a.association.name}</td>
+                  <td>{a.title}</td>
+                  <td>{t(`grantKind.${a.grantKind}`)}</td>
+                  <td>{a.partnerTown?.name ?? "–"}</td>
+                  <td className="num">{a.requestedAmount != null ? formatKronor(a.requestedAmount, locale) : "–"}</td>
+                  <td>
+                    <StatusBadge status={a.status} label={t(`application.statusName.${a.status}`)} />
+                  </td>
+                  <td>{a.submittedAt?.toISOString().slice(0, 10)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="pagination" aria-label={t("queue.pages")}>
+        {filters.after ? <Link href={`/coordinator?${keep}`}>{t("queue.first")}</Link> : null}
+        {nextHref ? <Link href={nextHref}>{t("common.next")}</Link> : null}
+      </nav>
+    </>
+  );
+}

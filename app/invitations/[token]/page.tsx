@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getT } from "@/lib/i18n/server";
+import { getSessionActor } from "@/lib/auth/actor";
+import { getInvitation } from "@/lib/data/associations";
+import { acceptInvitationAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("invitation.accept"), robots: { index: false } };
+}
+
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const { t } = await getT();
+  const invitation = await getInvitation(token);
+  if (!invitation) {
+    return (
+      <>
+        <h1>{t("invitation.accept")}</h1>
+        <p className="alert error">{t("invitation.invalid")}</p>
+      </>
+    );
+  }
+  const actor = await getSessionActor();
+  if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}`);
+  return (
+    <>
+      <h1>{t("invitation.title", { association: invitation.association.name })}</h1>
+      <p>{t("invitation.body", { association: invitation.association.name, email: invitation.email })}</p>
+      {actor.email !== invitation.email ? (
+        <p className="alert error">{t("invitation.otherAddress")}</p>
+      ) : (
+        <form action={acceptInvitationAction}>
+          <input type="hidden" name="token" value={token} />
+          <button type="submit" className="button">
+            {t("invitation.accept")}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from "next";
+import "./globals.css";
+import { getT } from "@/lib/i18n/server";
+import { messagesFor } from "@/lib/i18n/translate";
+import { getSessionActor } from "@/lib/auth/actor";
+import { I18nProvider } from "@/components/i18n/provider";
+import { SiteHeader } from "@/components/layout/site-header";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SessionKeepAlive } from "@/components/layout/session-keep-alive";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: { default: t("app.name"), template: `%s – ${t("app.name")}` }, description: t("app.tagline") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { t, locale } = await getT();
+  const actor = await getSessionActor();
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("nav.skipToContent")}
+        </a>
+        <I18nProvider locale={locale} messages={messagesFor(locale)}>
+          <SiteHeader actor={actor} />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter />
+          {actor ? <SessionKeepAlive /> : null}
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,3 @@
+export function StatusBadge({ status, label }: { status: string; label: string }) {
+  return <span className={`status status-${status}`}>{label}</span>;
+}

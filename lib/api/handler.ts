@@ -1,0 +1,56 @@
+import "server-only";
+import { z } from "zod";
+import { NextResponse, type NextRequest } from "next/server";
+import { actorFromBearer, type Actor } from "@/lib/auth/actor";
+import { HTTP_STATUS, ServiceError, type FieldErrors } from "@/lib/errors";
+import { translate } from "@/lib/i18n/translate";
+import { zodFieldErrors } from "@/lib/actions/safe-action";
+import { logError } from "@/lib/log";
+
+export type ApiError = { error: { code: string; message: string; fields?: Record<string, string[]> } };
+
+function errorResponse(status: number, code: string, message: string, fields?: FieldErrors, locale: "sv" | "en" = "en") {
+  const translated = fields
+    ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.map((m) => translate(locale, m))]))
+    : undefined;
+  const body: ApiError = { error: { code, message: translate(locale, message), ...(translated ? { fields: translated } : {}) } };
+  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+type Ctx<P> = { params: Promise<P> };
+
+/**
+ * Every /api/v1 handler: bearer-token actor (401 without), the handler's
+ * result as JSON, service errors mapped to status codes, nothing raw leaked.
+ */
+export function apiRoute<P = Record<string, never>>(
+  fn: (args: { actor: Actor; req: NextRequest; params: P; json: () => Promise<unknown> }) => Promise<unknown>,
+  opts: { status?: number } = {},
+) {
+  return async (req: NextRequest, ctx: Ctx<P>) => {
+    const locale = req.headers.get("accept-language")?.toLowerCase().startsWith("sv") ? "sv" : "en";
+    try {
+      const actor = await actorFromBearer(req.headers.get("authorization"));
+      if (!actor) return errorResponse(401, "UNAUTHENTICATED", "errors.UNAUTHENTICATED", undefined, locale);
+      const json = async () => {
+        try {
+          return await req.json();
+        } catch {
+          throw new ServiceError("VALIDATION", "errors.INVALID_JSON");
+        }
+      };
+      const result = await fn({ actor, req, params: await ctx.params, json });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result ?? null, { status: opts.status ?? 200, headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      if (error instanceof ServiceError) {
+        return errorResponse(HTTP_STATUS[error.code], error.code, error.messageKey, error.fieldErrors, locale);
+      }
+      if (error instanceof z.ZodError) {
+        return errorResponse(422, "VALIDATION", "errors.VALIDATION", zodFieldErrors(error), locale);
+      }
+      logError(`API ${req.method} ${req.nextUrl.pathname} failed`, error);
+      return errorResponse(500, "INTERNAL", "errors.INTERNAL", undefined, locale);
+    }
+  };
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import EmailProvider from "next-auth/providers/email";
+import { db } from "@/lib/db";
+import { portalAdapter } from "@/lib/auth/adapter";
+import { authConfig } from "@/lib/auth/config";
+import { appUrl } from "@/lib/env";
+import { sendMail } from "@/lib/mail/send";
+import { signInLink } from "@/lib/mail/templates";
+
+/** The mail links to a page with a button: a scanner that only fetches the link cannot use it up. */
+export function confirmUrl(callbackUrl: string): string {
+  const original = new URL(callbackUrl);
+  const confirm = new URL("/sign-in/confirm", appUrl());
+  for (const key of ["token", "email", "callbackUrl"]) {
+    const value = original.searchParams.get(key);
+    if (value) confirm.searchParams.set(key, value);
+  }
+  return confirm.toString();
+}
+
+export const authOptions: NextAuthOptions = {
+  adapter: portalAdapter(),
+  secret: process.env.AUTH_SECRET,
+  session: {
+    strategy: "database",
+    maxAge: authConfig.idleTimeout,
+    // Extend the idle timeout at most once a minute.
+    updateAge: 60,
+  },
+  pages: {
+    signIn: "/sign-in",
+    verifyRequest: "/sign-in/check-email",
+    error: "/sign-in/error",
+  },
+  providers: [
+    EmailProvider({
+      maxAge: authConfig.signInLinkLifetime,
+      async sendVerificationRequest({ identifier, url }) {
+        const user = await db.user.findUnique({ where: { email: identifier }, select: { locale: true } });
+        const mail = signInLink({
+          url: confirmUrl(url),
+          minutesValid: Math.round(authConfig.signInLinkLifetime / 60),
+          locale: user?.locale ?? "sv",
+        });
+        await sendMail({ to: identifier, ...mail });
+      },
+    }),
+  ],
+  callbacks: {
+    async signIn({ user }) {
+      // A deactivated user gets the same mail as anyone, but cannot complete sign-in.
+      const existing = await db.user.findUnique({ where: { email: String(user.email).toLowerCase() }, select: { active: true } });
+      return existing ? existing.active : true;
+    },
+    async session({ session, user }) {
+      return { ...session, user: { ...session.user, id: user.id } };
+    },
+  },
+};

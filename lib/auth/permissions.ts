@@ -1,0 +1,40 @@
+// Who may do what: one table, one pure function (docs/decisions/0003-authorization.md).
+// Being a member of an association is not a role here: data functions scope
+// those rows by membership and answer "not found" outside it.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type Permission =
+  | "association:register"
+  | "association:review"
+  | "application:review"
+  | "admin:users"
+  | "admin:committee"
+  | "admin:partner-towns"
+  | "admin:objectives"
+  | "admin:programs"
+  | "audit:read";
+
+const SIGNED_IN = "signed-in" as const;
+
+export const PERMISSIONS: Record<Permission, readonly Role[] | typeof SIGNED_IN> = {
+  "association:register": SIGNED_IN,
+  "association:review": ["COORDINATOR"],
+  "application:review": ["COORDINATOR"],
+  "admin:users": ["ADMIN"],
+  "admin:committee": ["ADMIN"],
+  "admin:partner-towns": ["ADMIN"],
+  "admin:objectives": ["ADMIN"],
+  "admin:programs": ["ADMIN"],
+  "audit:read": ["ADMIN", "COORDINATOR"],
+};
+
+export function can(actor: { roles: readonly Role[] } | null, permission: Permission): boolean {
+  if (!actor) return false;
+  const allowed = PERMISSIONS[permission];
+  if (allowed === SIGNED_IN) return true;
+  return actor.roles.some((r) => allowed.includes(r));
+}
+
+export function isStaff(actor: { roles: readonly Role[] } | null): boolean {
+  return !!actor && actor.roles.length > 0;
+}

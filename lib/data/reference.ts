@@ -1,0 +1,48 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { municipalitySlug } from "@/lib/env";
+import { notFound } from "@/lib/errors";
+
+/** The municipality this deployment serves (MUNICIPALITY, default "pitea"). */
+export const getMunicipality = cache(async () => {
+  const m = await db.municipality.findUnique({ where: { slug: municipalitySlug() } });
+  if (!m) throw notFound();
+  return m;
+});
+
+export async function listPartnerTowns(opts: { activeOnly?: boolean } = {}) {
+  const m = await getMunicipality();
+  return db.partnerTown.findMany({
+    where: { municipalityId: m.id, ...(opts.activeOnly ? { active: true } : {}) },
+    orderBy: { name: "asc" },
+  });
+}
+
+export async function listObjectives(opts: { activeOnly?: boolean } = {}) {
+  const m = await getMunicipality();
+  return db.policyObjective.findMany({
+    where: { municipalityId: m.id, ...(opts.activeOnly ? { active: true } : {}) },
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+  });
+}
+
+function todayDate(now: Date): Date {
+  return new Date(now.toISOString().slice(0, 10));
+}
+
+/** Program years open for applications on `now`'s date. */
+export async function listOpenProgramYears(now = new Date()) {
+  const m = await getMunicipality();
+  const today = todayDate(now);
+  return db.programYear.findMany({
+    where: { municipalityId: m.id, opensOn: { lte: today }, closesOn: { gte: today } },
+    orderBy: { year: "asc" },
+    include: { requiredDocuments: { orderBy: { sortOrder: "asc" } } },
+  });
+}
+
+export async function listProgramYears() {
+  const m = await getMunicipality();
+  return db.programYear.findMany({ where: { municipalityId: m.id }, orderBy: { year: "desc" } });
+}

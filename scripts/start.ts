@@ -1,0 +1,153 @@
+// `npm start`: everything a fresh machine needs to serve the portal.
+//  - no DATABASE_URL: an embedded PostgreSQL in .data/postgres (kept across
+//    restarts) and demo data on its first start;
+//  - migrations applied; demo data with --seed-demo (or SEED_DEMO=1) on a given database;
+//  - no SMTP configured: a local mail catcher (an error when NODE_ENV=production);
+//  - the production build, built first when the sources are newer;
+//  - `--dev` runs Next's development server instead.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { applyMigrations } from "./lib/migrate";
+import { APP_EMBEDDED_DIR, databaseUrl, ensureDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/postgres";
+import { startMailCatcher } from "./lib/mail-catcher";
+import { scriptClient } from "./lib/prisma";
+import { generatePrismaClient } from "./prisma-generate";
+import { isSeeded, seedDemo } from "../prisma/seed";
+
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const strict = process.env.NODE_ENV === "production";
+const log = (line: string) => console.log(`[start] ${line}`);
+const DATA = path.join(process.cwd(), ".data");
+
+function fail(message: string): never {
+  console.error(`[start] ${message}`);
+  process.exit(1);
+}
+
+function smtpConfigured(): boolean {
+  return Boolean(process.env.SMTP_URL || process.env.SMTP_HOST);
+}
+
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds when there is no build or any source is newer than it. */
+function buildIsCurrent(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "public", "prisma"].map((d) => newestMtime(d));
+  const files = ["next.config.ts", "package-lock.json", "tsconfig.json"].filter(existsSync).map((f) => statSync(f).mtimeMs);
+  return Math.max(...sources, ...files) <= built;
+}
+
+function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, cmdArgs, { stdio: "inherit", env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${cmdArgs.join(" ")} exited with ${code}`))));
+  });
+}
+
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (strict) fail("AUTH_SECRET must be set in production (a long random string).");
+  // Local use: one generated secret, kept so sessions survive restarts.
+  const file = path.join(DATA, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(DATA, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  env.APP_URL ??= `http://localhost:${port}`;
+  if (strict && !process.env.APP_URL) fail("APP_URL must be set in production (the portal's public address).");
+  env.NEXTAUTH_URL ??= env.APP_URL;
+  env.AUTH_SECRET = authSecret();
+  env.NEXTAUTH_SECRET ??= env.AUTH_SECRET;
+
+  if (!existsSync(path.join("lib", "generated", "prisma", "client.ts"))) generatePrismaClient();
+
+  let pgServer: PostgresServer | null = null;
+  let seed = args.has("--seed-demo") || process.env.SEED_DEMO === "1";
+  if (!process.env.DATABASE_URL) {
+    if (strict) fail("DATABASE_URL must be set in production.");
+    const pgPort = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+    log(`no DATABASE_URL: starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), APP_EMBEDDED_DIR)}, port ${pgPort})`);
+    pgServer = await startEmbeddedPostgres({ dataDir: APP_EMBEDDED_DIR, port: pgPort });
+    await ensureDatabase(pgServer.adminUrl, "utbytesbidrag");
+    env.DATABASE_URL = databaseUrl(pgServer.adminUrl, "utbytesbidrag");
+    seed = true; // demo data on the embedded database's first start only (checked below)
+  }
+
+  const applied = await applyMigrations(env.DATABASE_URL!, log);
+  if (!applied.length) log("database schema is up to date");
+
+  if (seed) {
+    const client = scriptClient(env.DATABASE_URL!);
+    try {
+      if (await isSeeded(client)) log("database already has data: demo data not loaded again");
+      else {
+        await seedDemo(client);
+        log("demo data loaded (Piteå's rules; sign in as samordnare@pitea.example, admin@pitea.example or anna@grindavikvanner.example)");
+      }
+    } finally {
+      await client.$disconnect();
+    }
+  }
+
+  let catcher: Awaited<ReturnType<typeof startMailCatcher>> | null = null;
+  if (!smtpConfigured()) {
+    if (strict) fail("SMTP is not configured: set SMTP_URL (or SMTP_HOST and friends) in production.");
+    catcher = await startMailCatcher({
+      smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025),
+      httpPort: Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080),
+    });
+    env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
+    env.MAIL_CATCHER_URL = `http://localhost:${catcher.httpPort}`;
+    log(`no SMTP configured: mail goes to the local mail catcher; read it at ${env.MAIL_CATCHER_URL}`);
+  }
+
+  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+  if (!dev && !buildIsCurrent()) {
+    log("building the portal (first start or sources changed) …");
+    await run(process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
+  }
+
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", host],
+    { stdio: "inherit", env: { ...env, NODE_ENV: dev ? "development" : "production" } },
+  );
+  log(`portal at ${env.APP_URL}`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill("SIGTERM");
+    await catcher?.stop();
+    await pgServer?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  child.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((error) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));
