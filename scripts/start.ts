@@ -78,6 +78,7 @@ async function main() {
   env.APP_URL ??= `http://localhost:${port}`;
   if (strict && !process.env.APP_URL) fail("APP_URL must be set in production (the portal's public address).");
   env.NEXTAUTH_URL ??= env.APP_URL;
+  env.NEXT_TELEMETRY_DISABLED ??= "1";
   env.AUTH_SECRET = authSecret();
   env.NEXTAUTH_SECRET ??= env.AUTH_SECRET;
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { notFound, redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { getSessionActor } from "@/lib/auth/actor";
@@ -92,8 +93,8 @@ export default async function CoordinatorQueuePage({ searchParams }: { searchPar
       {queue.items.length === 0 ? (
         <p>{t("queue.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <TableWrap label={t("queue.title")}>
+          <table className="stack">
             <caption className="visually-hidden">{t("queue.title")}</caption>
             <thead>
               <tr>
@@ -112,23 +113,23 @@ export default async function CoordinatorQueuePage({ searchParams }: { searchPar
             <tbody>
               {queue.items.map((a) => (
                 <tr key={a.id}>
-                  <td>
+                  <td data-label={t("application.caseNumber")}>
                     <Link href={`/applications/${a.id}`}>{a.caseNumber}</Link>
                   </td>
-                  <td>{a.association.name}</td>
-                  <td>{a.title}</td>
-                  <td>{t(`grantKind.${a.grantKind}`)}</td>
-                  <td>{a.partnerTown?.name ?? "–"}</td>
-                  <td className="num">{a.requestedAmount != null ? formatKronor(a.requestedAmount, locale) : "–"}</td>
-                  <td>
+                  <td data-label={t("application.field.association")}>{a.association.name}</td>
+                  <td data-label={t("application.field.title")}>{a.title}</td>
+                  <td data-label={t("application.field.grantKind")}>{t(`grantKind.${a.grantKind}`)}</td>
+                  <td data-label={t("application.field.partnerTownId")}>{a.partnerTown?.name ?? "–"}</td>
+                  <td data-label={t("application.field.requestedAmount")} className="num">{a.requestedAmount != null ? formatKronor(a.requestedAmount, locale) : "–"}</td>
+                  <td data-label={t("application.status")}>
                     <StatusBadge status={a.status} label={t(`application.statusName.${a.status}`)} />
                   </td>
-                  <td>{a.submittedAt?.toISOString().slice(0, 10)}</td>
+                  <td data-label={t("application.submittedAt")}>{a.submittedAt?.toISOString().slice(0, 10)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <nav className="pagination" aria-label={t("queue.pages")}>
         {filters.after ? <Link href={`/coordinator?${keep}`}>{t("queue.first")}</Link> : null}

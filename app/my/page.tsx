@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { getSessionActor } from "@/lib/auth/actor";
@@ -52,8 +53,8 @@ export default async function MyPage() {
       {applications.length === 0 ? (
         <p>{t("my.noApplications")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <TableWrap label={t("my.applications")}>
+          <table className="stack">
             <caption className="visually-hidden">{t("my.applications")}</caption>
             <thead>
               <tr>
@@ -70,22 +71,22 @@ export default async function MyPage() {
             <tbody>
               {applications.map((a) => (
                 <tr key={a.id}>
-                  <td>
+                  <td data-label={t("application.field.title")}>
                     <Link href={a.status === "DRAFT" ? `/applications/${a.id}/edit` : `/applications/${a.id}`}>{a.title || t("application.untitled")}</Link>
                     <div className="muted">{a.association.name}</div>
                   </td>
-                  <td>{a.caseNumber ?? "–"}</td>
-                  <td>{t(`grantKind.${a.grantKind}`)}</td>
-                  <td>{a.partnerTown?.name ?? "–"}</td>
-                  <td className="num">{a.requestedAmount != null ? formatKronor(a.requestedAmount, locale) : "–"}</td>
-                  <td>
+                  <td data-label={t("application.caseNumber")}>{a.caseNumber ?? "–"}</td>
+                  <td data-label={t("application.field.grantKind")}>{t(`grantKind.${a.grantKind}`)}</td>
+                  <td data-label={t("application.field.partnerTownId")}>{a.partnerTown?.name ?? "–"}</td>
+                  <td data-label={t("application.field.requestedAmount")} className="num">{a.requestedAmount != null ? formatKronor(a.requestedAmount, locale) : "–"}</td>
+                  <td data-label={t("application.status")}>
                     <StatusBadge status={a.status} label={t(`application.statusName.${a.status}`)} />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

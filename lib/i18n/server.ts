@@ -1,16 +1,12 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "./locale";
 import { translator, type T } from "./translate";
 
+/** Swedish unless the visitor chose English (the choice is kept in a cookie). */
 export async function getLocale(): Promise<Locale> {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(chosen)) return chosen;
-  const accept = (await headers()).get("accept-language") ?? "";
-  // Swedish unless the browser prefers English over Swedish.
-  const en = accept.search(/\ben\b/i);
-  const sv = accept.search(/\bsv\b/i);
-  return en >= 0 && (sv < 0 || en < sv) ? "en" : DEFAULT_LOCALE;
+  return isLocale(chosen) ? chosen : DEFAULT_LOCALE;
 }
 
 export async function getT(): Promise<{ t: T; locale: Locale }> {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { notFound, redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { getSessionActor } from "@/lib/auth/actor";
@@ -26,8 +27,8 @@ export default async function PendingAssociationsPage() {
       {pending.length === 0 ? (
         <p>{t("queue.noPendingAssociations")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <TableWrap label={t("queue.pendingAssociations")}>
+          <table className="stack">
             <caption className="visually-hidden">{t("queue.pendingAssociations")}</caption>
             <thead>
               <tr>
@@ -40,17 +41,17 @@ export default async function PendingAssociationsPage() {
             <tbody>
               {pending.map((a) => (
                 <tr key={a.id}>
-                  <td>
+                  <td data-label={t("association.field.name")}>
                     <Link href={`/associations/${a.id}`}>{a.name}</Link>
                   </td>
-                  <td>{a.orgNumber}</td>
-                  <td>{a.partnerTowns.map((p) => p.partnerTown.name).join(", ")}</td>
-                  <td>{a.createdAt.toISOString().slice(0, 10)}</td>
+                  <td data-label={t("association.field.orgNumber")}>{a.orgNumber}</td>
+                  <td data-label={t("association.field.partnerTownIds")}>{a.partnerTowns.map((p) => p.partnerTown.name).join(", ")}</td>
+                  <td data-label={t("queue.registered")}>{a.createdAt.toISOString().slice(0, 10)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

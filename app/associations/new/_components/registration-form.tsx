@@ -48,9 +48,10 @@ export function RegistrationForm({ towns, defaultEmail, defaultName }: { towns: 
 
   const summary: SummaryItem[] = submitted
     ? [...TEXT_FIELDS.map((f) => f.name), "paymentMethod", "paymentAccount", "partnerTownIds"]
-        .map((name) => ({ fieldId: name === "partnerTownIds" ? `town-${towns[0]?.id}` : name, message: errorFor(name) ?? "" }))
-        .filter((i) => i.message)
-        .concat(proofError ? [{ fieldId: "proof", message: proofError }] : [])
+        .map((name) => ({ fieldId: name === "partnerTownIds" ? `town-${towns[0]?.id}` : name, name, error: errorFor(name) }))
+        .filter((i) => i.error)
+        .map((i) => ({ fieldId: i.fieldId, message: `${t(`association.field.${i.name}`)}: ${i.error}` }))
+        .concat(proofError ? [{ fieldId: "proof", message: `${t("association.field.proofFile")}: ${proofError}` }] : [])
     : [];
 
   async function send(values: Output) {

@@ -171,7 +171,10 @@ export function ApplicationForm({ application, towns, objectives, requiredDocume
   };
 
   const summary: SummaryItem[] = submitAttempted
-    ? collectErrors(errors as Record<string, unknown>).map(({ path, message }) => ({ fieldId: fieldIdFor(path, objectives[0]?.id), message: t(message) }))
+    ? collectErrors(errors as Record<string, unknown>).map(({ path, message }) => ({
+        fieldId: fieldIdFor(path, objectives[0]?.id),
+        message: `${labelFor(path, t)}: ${t(message)}`,
+      }))
     : [];
 
   async function onValid() {
@@ -460,7 +463,7 @@ function LimitBox({ limit, kind }: { limit: Limit; kind: "BASE" | "ACTIVITY" }) 
         {t(`application.limit.reason.${limit.reason}`, {
           cap: formatKronor(limit.cap, locale),
           count: limit.shareCount ?? 1,
-          kind: t(`grantKind.${kind}`),
+          kind: t(`grantKind.${kind}`).toLocaleLowerCase(),
         })}
       </p>
     </section>
@@ -494,6 +497,14 @@ function collectErrors(node: Record<string, unknown>, prefix = ""): { path: stri
     else out.push(...collectErrors(v as Record<string, unknown>, path));
   }
   return out.filter((e) => !e.path.endsWith(".ref") && !e.path.endsWith(".root"));
+}
+
+/** "budgetLines.1.amount" → "Kostnader, rad 2: Belopp (kr)" */
+function labelFor(path: string, t: (k: string, v?: Record<string, string | number>) => string): string {
+  const [field, index, part] = path.split(".");
+  const base = t(`application.field.${field}`);
+  if (index === undefined || part === undefined) return base;
+  return `${base}, ${t("application.lineN", { n: Number(index) + 1 }).toLowerCase()}: ${t(part === "amount" ? "application.lineAmount" : "application.lineLabel")}`;
 }
 
 function fieldIdFor(path: string, firstObjective?: string): string {

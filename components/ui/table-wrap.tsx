@@ -1,0 +1,9 @@
+/** A horizontally scrollable region for a wide table, reachable by keyboard. */
+export function TableWrap({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable to scroll by keyboard
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
