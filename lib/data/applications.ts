@@ -153,6 +153,10 @@ export async function updateDraft(actor: Actor, id: string, input: unknown) {
   return db.$transaction(async (tx) => {
     const before = await lockOwnDraft(tx, actor, id);
     if (before.status !== "DRAFT") throw conflict("errors.application.notDraft");
+    if (data.programYearId && data.programYearId !== before.programYearId) {
+      const program = await tx.programYear.findFirst({ where: { id: data.programYearId, municipalityId: before.municipalityId }, select: { id: true } });
+      if (!program) throw validationError({ programYearId: ["validation.application.programUnknown"] });
+    }
     if (data.partnerTownId) {
       const works = await tx.associationPartnerTown.findFirst({
         where: { associationId: before.associationId, partnerTownId: data.partnerTownId, partnerTown: { active: true } },

@@ -36,6 +36,8 @@ export function RegistrationForm({ towns, defaultEmail, defaultName }: { towns: 
     resolver: zodResolver(AssociationRegistrationSchema),
     defaultValues: { contactName: defaultName, email: defaultEmail, paymentMethod: "BANKGIRO", partnerTownIds: towns.length === 1 ? [towns[0]!.id] : [] },
     mode: "onTouched",
+    // The error summary takes focus and links to each field.
+    shouldFocusError: false,
   });
   const { errors } = form.formState;
 

@@ -91,6 +91,8 @@ export function ApplicationForm({ application, towns, objectives, requiredDocume
     resolver: zodResolver(ApplicationSubmitSchema as never) as never,
     defaultValues: toValues(application),
     mode: "onTouched",
+    // The error summary takes focus and links to each field.
+    shouldFocusError: false,
   });
   const budget = useFieldArray({ control: form.control, name: "budgetLines" });
   const funding = useFieldArray({ control: form.control, name: "otherFunding" });
