@@ -48,7 +48,7 @@ export async function seedDemo(db: PrismaClient, today = new Date()): Promise<vo
       },
     });
 
-    const [grindavik, stbarth, kandalaksha] = await Promise.all([
+    const [grindavik, stbarth] = await Promise.all([
       tx.partnerTown.create({ data: { municipalityId: m.id, name: "Grindavík", country: "Island", kind: "TWIN_TOWN", distanceClass: "NORDIC" } }),
       tx.partnerTown.create({ data: { municipalityId: m.id, name: "Saint-Barthélemy", country: "Frankrike (Västindien)", kind: "TWIN_TOWN", distanceClass: "WORLD" } }),
       // Exchange with Russian towns is paused: kept for history, closed for applications.

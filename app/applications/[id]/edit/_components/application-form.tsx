@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useFieldArray, useForm } from "react-hook-form";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ApplicationSubmitSchema, type ApplicationSubmit, type ApplicationSubmitInput } from "@/lib/schemas/application";
 import { useI18n } from "@/components/i18n/provider";
@@ -138,7 +138,11 @@ export function ApplicationForm({ application, towns, objectives, requiredDocume
       const stored = JSON.parse(raw) as { values: Values; at: number };
       if (stored.at > Date.parse(application.updatedAt)) {
         form.reset(stored.values);
-        void save(stored.values);
+        // Saved on the next tick, as any other change is.
+        timer.current = setTimeout(() => {
+          timer.current = null;
+          void save(stored.values);
+        }, 0);
       } else window.localStorage.removeItem(storageKey);
     } catch {
       window.localStorage.removeItem(storageKey);
@@ -146,13 +150,16 @@ export function ApplicationForm({ application, towns, objectives, requiredDocume
   }, [application.updatedAt, form, save, storageKey]);
 
   useEffect(() => {
-    const sub = form.watch((values) => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        saving.current = save(values as Values);
-      }, AUTOSAVE_MS);
+    return form.subscribe({
+      formState: { values: true },
+      callback: ({ values }) => {
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => {
+          timer.current = null;
+          saving.current = save(values as Values);
+        }, AUTOSAVE_MS);
+      },
     });
-    return () => sub.unsubscribe();
   }, [form, save]);
 
   // Warn before leaving while a change is not yet saved.
@@ -238,7 +245,7 @@ export function ApplicationForm({ application, towns, objectives, requiredDocume
   }
 
   const kind = application.grantKind;
-  const watched = form.watch(["budgetLines", "otherFunding"]);
+  const watched = useWatch({ control: form.control, name: ["budgetLines", "otherFunding"] });
   const total = (ls: Line[] | undefined) => (ls ?? []).reduce((s, l) => s + (Number(String(l.amount).replace(/\s/g, "")) || 0), 0);
   const costs = total(watched[0]);
   const other = total(watched[1]);
