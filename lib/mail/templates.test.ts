@@ -58,7 +58,7 @@ describe("applicationReceipt", () => {
     expect(mail.subject).toBe("Vi har tagit emot er ansökan 2025-0042");
     expect(mail.text).toContain("Sökt belopp: 10 000 kr");
     expect(mail.text).toContain("Bidrag: Aktivitetsbidrag");
-    expect(mail.text).toContain("Partnerort: Tartu");
+    expect(mail.text).toContain("Vänort: Tartu");
     expect(mail.html).toContain("10&nbsp;000&nbsp;kr");
     expect(mail.html).toContain('<html lang="sv">');
   });

@@ -115,14 +115,14 @@ export function applicationReceipt(input: {
     {
       kind: "facts",
       rows: [
-        ["Ärendenummer", caseNumber],
+        ["Diarienummer", caseNumber],
         ["Ansökan", oneLine(input.title)],
         ["Bidrag", grantKind],
-        ["Partnerort", oneLine(input.partnerTown)],
+        ["Vänort", oneLine(input.partnerTown)],
         ["Sökt belopp", amount, true],
       ],
     },
-    { kind: "p", text: "Kommunen går nu igenom ansökan och meddelar er när beslutet är fattat. Ange ärendenumret om du kontaktar oss om ansökan." },
+    { kind: "p", text: "Kommunen går nu igenom ansökan och meddelar er när beslutet är fattat. Ange diarienumret om du kontaktar oss om ansökan." },
     { kind: "link", url, label: "Se ansökan" },
   ]);
 }
