@@ -309,6 +309,11 @@ export async function deleteDraft(actor: Actor, id: string) {
 
 export async function addAttachment(actor: Actor, id: string, file: { bytes: Buffer; name: string } | null) {
   if (!file) throw validationError({ attachment: ["validation.file.required"] });
+  // Nothing is written to disk for an application the actor may not change.
+  if (!isUuid(id) || !(await db.application.count({ where: { id, status: "DRAFT", ...memberScope(actor) } }))) {
+    if (isUuid(id) && (await db.application.count({ where: { id, ...memberScope(actor) } }))) throw conflict("errors.application.notDraft");
+    throw notFound();
+  }
   const stored = await storePdf(file, "attachment");
   try {
     await db.$transaction(async (tx) => {
@@ -335,7 +340,7 @@ export async function addAttachment(actor: Actor, id: string, file: { bytes: Buf
 
 export async function removeAttachment(actor: Actor, id: string, fileId: string) {
   if (!isUuid(fileId)) throw notFound();
-  await db.$transaction(async (tx) => {
+  const removed = await db.$transaction(async (tx) => {
     const a = await lockOwnDraft(tx, actor, id);
     if (a.status !== "DRAFT") throw conflict("errors.application.notDraft");
     const f = await tx.storedFile.findFirst({ where: { id: fileId, applicationId: id } });
@@ -348,7 +353,10 @@ export async function removeAttachment(actor: Actor, id: string, fileId: string)
       municipalityId: a.municipalityId,
       before: { fileId: f.id, name: f.originalName },
     });
+    return f.storageKey;
   });
+  // The row is gone for good; the bytes go after the commit.
+  await discardStored(removed);
   return getApplication(actor, id);
 }
 

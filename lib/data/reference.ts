@@ -42,6 +42,21 @@ export async function listOpenProgramYears(now = new Date()) {
   });
 }
 
+/** Every program year with all its rules: caps (with per-town overrides), documents, and whether it is open on `now`'s date. */
+export async function listProgramYearsWithRules(now = new Date()) {
+  const m = await getMunicipality();
+  const today = todayDate(now);
+  const years = await db.programYear.findMany({
+    where: { municipalityId: m.id },
+    orderBy: { year: "desc" },
+    include: {
+      requiredDocuments: { orderBy: { sortOrder: "asc" } },
+      caps: { select: { partnerTownId: true, grantKind: true, amount: true } },
+    },
+  });
+  return years.map((p) => ({ ...p, open: p.opensOn <= today && p.closesOn >= today }));
+}
+
 export async function listProgramYears() {
   const m = await getMunicipality();
   return db.programYear.findMany({ where: { municipalityId: m.id }, orderBy: { year: "desc" } });

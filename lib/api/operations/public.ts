@@ -1,0 +1,247 @@
+// The applicant- and coordinator-facing operations of /api/v1: reference
+// data, associations, applications and the coordinator's queue. Route
+// handlers live in app/api/v1/**/route.ts.
+import { z } from "zod";
+import type { ApiOperation } from "../operation";
+import {
+  ApplicationListItemSchema,
+  ApplicationViewSchema,
+  AssociationDecisionSchema,
+  AssociationDetailSchema,
+  AssociationListQuerySchema,
+  AssociationSchema,
+  AttachmentUploadSchema,
+  GrantLimitSchema,
+  InvitationCreatedSchema,
+  ObjectiveSchema,
+  PartnerTownSchema,
+  ProgramSchema,
+  QueuePageSchema,
+  QueueQuerySchema,
+  RejectAssociationSchema,
+} from "../schemas";
+import { AssociationRegistrationSchema, InvitationSchema } from "@/lib/schemas/association";
+import { ApplicationCreateSchema, ApplicationDraftSchema } from "@/lib/schemas/application";
+
+const REFERENCE = ["Reference data"];
+const ASSOCIATIONS = ["Associations"];
+const APPLICATIONS = ["Applications"];
+const REVIEW = ["Review"];
+
+/** The registration form's fields plus the PDF proving the caller may represent the association. */
+const AssociationRegistrationFormSchema = z.object({
+  ...AssociationRegistrationSchema.in.shape,
+  proof: z.file().mime("application/pdf"),
+});
+
+export const publicOperations: ApiOperation[] = [
+  // Reference data
+  {
+    method: "get",
+    path: "/partner-towns",
+    operationId: "listPartnerTowns",
+    summary: "The municipality's active partner towns",
+    tags: REFERENCE,
+    response: z.array(PartnerTownSchema),
+  },
+  {
+    method: "get",
+    path: "/programs",
+    operationId: "listPrograms",
+    summary: "Grant program years with their caps, split rule, budget, report deadline and required documents",
+    tags: REFERENCE,
+    response: z.array(ProgramSchema),
+  },
+  {
+    method: "get",
+    path: "/objectives",
+    operationId: "listObjectives",
+    summary: "The municipality's active goals for international work",
+    tags: REFERENCE,
+    response: z.array(ObjectiveSchema),
+  },
+
+  // Associations
+  {
+    method: "get",
+    path: "/associations",
+    operationId: "listAssociations",
+    summary: "The caller's associations; with `status`, the coordinator's review list of the municipality's associations",
+    tags: ASSOCIATIONS,
+    query: AssociationListQuerySchema,
+    response: z.array(AssociationSchema),
+    errors: [403, 422],
+  },
+  {
+    method: "post",
+    path: "/associations",
+    operationId: "registerAssociation",
+    summary: "Register an association (pending until the coordinator verifies it); repeat partnerTownIds for several towns",
+    tags: ASSOCIATIONS,
+    requestKind: "multipart",
+    requestBody: AssociationRegistrationFormSchema,
+    response: AssociationSchema,
+    successStatus: 201,
+    errors: [422],
+  },
+  {
+    method: "get",
+    path: "/associations/{id}",
+    operationId: "getAssociation",
+    summary: "One association with its members, proof of representation and open invitations",
+    tags: ASSOCIATIONS,
+    pathParams: ["id"],
+    response: AssociationDetailSchema,
+    errors: [404],
+  },
+  {
+    method: "post",
+    path: "/associations/{id}/verify",
+    operationId: "verifyAssociation",
+    summary: "Verify a pending association (coordinator)",
+    tags: [...ASSOCIATIONS, ...REVIEW],
+    pathParams: ["id"],
+    response: AssociationDecisionSchema,
+    errors: [403, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/associations/{id}/reject",
+    operationId: "rejectAssociation",
+    summary: "Reject a pending association with a reason (coordinator)",
+    tags: [...ASSOCIATIONS, ...REVIEW],
+    pathParams: ["id"],
+    requestBody: RejectAssociationSchema,
+    response: AssociationDecisionSchema,
+    errors: [403, 404, 409, 422],
+  },
+  {
+    method: "post",
+    path: "/associations/{id}/invitations",
+    operationId: "inviteAssociationMember",
+    summary: "Invite another contact person to the association by e-mail",
+    tags: ASSOCIATIONS,
+    pathParams: ["id"],
+    requestBody: InvitationSchema,
+    response: InvitationCreatedSchema,
+    successStatus: 201,
+    errors: [404, 422],
+  },
+
+  // Applications
+  {
+    method: "get",
+    path: "/applications",
+    operationId: "listApplications",
+    summary: "The applications of the caller's associations, newest first",
+    tags: APPLICATIONS,
+    response: z.array(ApplicationListItemSchema),
+  },
+  {
+    method: "post",
+    path: "/applications",
+    operationId: "createApplication",
+    summary: "Start a draft for one of the caller's verified associations in an open program year",
+    tags: APPLICATIONS,
+    requestBody: ApplicationCreateSchema,
+    response: ApplicationViewSchema,
+    successStatus: 201,
+    errors: [404, 422],
+  },
+  {
+    method: "get",
+    path: "/applications/{id}",
+    operationId: "getApplication",
+    summary: "One application",
+    tags: APPLICATIONS,
+    pathParams: ["id"],
+    response: ApplicationViewSchema,
+    errors: [404],
+  },
+  {
+    method: "patch",
+    path: "/applications/{id}",
+    operationId: "updateApplicationDraft",
+    summary: "Save a draft; send only the fields to change, null clears one",
+    tags: APPLICATIONS,
+    pathParams: ["id"],
+    requestBody: ApplicationDraftSchema,
+    response: ApplicationViewSchema,
+    errors: [404, 409, 422],
+  },
+  {
+    method: "delete",
+    path: "/applications/{id}",
+    operationId: "deleteApplicationDraft",
+    summary: "Delete a draft",
+    tags: APPLICATIONS,
+    pathParams: ["id"],
+    successStatus: 204,
+    errors: [404, 409],
+  },
+  {
+    method: "post",
+    path: "/applications/{id}/submit",
+    operationId: "submitApplication",
+    summary: "Submit a complete draft: it gets a case number and a receipt is mailed",
+    tags: APPLICATIONS,
+    pathParams: ["id"],
+    response: ApplicationViewSchema,
+    errors: [404, 409, 422],
+  },
+  {
+    method: "post",
+    path: "/applications/{id}/withdraw",
+    operationId: "withdrawApplication",
+    summary: "Withdraw a submitted application that is not yet decided",
+    tags: APPLICATIONS,
+    pathParams: ["id"],
+    response: ApplicationViewSchema,
+    errors: [404, 409],
+  },
+  {
+    method: "post",
+    path: "/applications/{id}/attachments",
+    operationId: "addApplicationAttachment",
+    summary: "Attach a PDF to a draft",
+    tags: APPLICATIONS,
+    pathParams: ["id"],
+    requestKind: "multipart",
+    requestBody: AttachmentUploadSchema,
+    response: ApplicationViewSchema,
+    successStatus: 201,
+    errors: [404, 409, 422],
+  },
+  {
+    method: "delete",
+    path: "/applications/{id}/attachments/{fileId}",
+    operationId: "removeApplicationAttachment",
+    summary: "Remove an attachment from a draft",
+    tags: APPLICATIONS,
+    pathParams: ["id", "fileId"],
+    response: ApplicationViewSchema,
+    errors: [404, 409],
+  },
+  {
+    method: "get",
+    path: "/applications/{id}/limit",
+    operationId: "getApplicationGrantLimit",
+    summary: "The most the association can be granted for this application, shown before submitting (null until a partner town is chosen)",
+    tags: APPLICATIONS,
+    pathParams: ["id"],
+    response: GrantLimitSchema,
+    errors: [404],
+  },
+
+  // Review
+  {
+    method: "get",
+    path: "/queue",
+    operationId: "listReviewQueue",
+    summary: "The coordinator's queue of submitted applications, newest first, a page at a time",
+    tags: REVIEW,
+    query: QueueQuerySchema,
+    response: QueuePageSchema,
+    errors: [403, 422],
+  },
+];
