@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 // Errors the service layer raises on purpose. Entry points map them to a
 // typed form result or a JSON error; anything else becomes a generic error
 // and is never shown raw to the client.
@@ -39,3 +41,13 @@ export const forbidden = (key = "errors.FORBIDDEN") => new ServiceError("FORBIDD
 export const conflict = (key: string) => new ServiceError("CONFLICT", key);
 export const validationError = (fieldErrors: FieldErrors, key = "errors.VALIDATION") =>
   new ServiceError("VALIDATION", key, fieldErrors);
+
+/** A zod error as field errors: dotted paths to message keys. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

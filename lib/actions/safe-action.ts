@@ -1,22 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { requireSessionActor, type Actor } from "@/lib/auth/actor";
-import { ServiceError, type FieldErrors } from "@/lib/errors";
+import { ServiceError, zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import { logError } from "@/lib/log";
 
 /** What every server action returns; messages are i18n keys the client translates. */
 export type ActionResult<T = null> =
   | { ok: true; data: T }
   | { ok: false; code: string; formError?: string; fieldErrors?: FieldErrors };
-
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
 
 export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
   if (error instanceof ServiceError) {

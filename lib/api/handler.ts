@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { actorFromBearer, type Actor } from "@/lib/auth/actor";
 import { HTTP_STATUS, ServiceError, type FieldErrors } from "@/lib/errors";
 import { translate } from "@/lib/i18n/translate";
-import { zodFieldErrors } from "@/lib/actions/safe-action";
+import { zodFieldErrors } from "@/lib/errors";
 import { logError } from "@/lib/log";
 
 export type ApiError = { error: { code: string; message: string; fields?: Record<string, string[]> } };

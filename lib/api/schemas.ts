@@ -115,7 +115,7 @@ export const AssociationListQuerySchema = z.object({
 });
 
 /** The reason is checked by the service (rejectAssociation); this documents it. */
-export const RejectAssociationSchema = z.object({ reason: z.string().min(5).max(2000) });
+export { ReasonSchema as RejectAssociationSchema } from "@/lib/schemas/association";
 
 // ---------------------------------------------------------------- applications
 

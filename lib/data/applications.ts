@@ -14,7 +14,7 @@ import { sumAmounts } from "@/lib/domain/application-rules";
 import { isWholeKronor } from "@/lib/domain/money";
 import { applicationReceipt } from "@/lib/mail/templates";
 import { appUrl } from "@/lib/env";
-import { zodFieldErrors } from "@/lib/actions/safe-action";
+import { zodFieldErrors } from "@/lib/errors";
 import type { ApplicationStatus, GrantKind, Prisma } from "@/lib/generated/prisma/client";
 
 const LIVE_STATUSES: ApplicationStatus[] = ["SUBMITTED", "APPROVED"];

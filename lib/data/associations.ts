@@ -8,8 +8,9 @@ import { getMunicipality } from "@/lib/data/reference";
 import { notify } from "@/lib/data/notify";
 import { conflict, notFound, ServiceError, validationError } from "@/lib/errors";
 import { discardStored, storePdf } from "@/lib/files/storage";
-import { AssociationRegistrationSchema, InvitationSchema } from "@/lib/schemas/association";
+import { AssociationRegistrationSchema, InvitationSchema, ReasonSchema } from "@/lib/schemas/association";
 import { appUrl } from "@/lib/env";
+import { zodFieldErrors } from "@/lib/errors";
 import { associationRejected, associationVerified, invitation as invitationMail } from "@/lib/mail/templates";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -167,9 +168,9 @@ export function verifyAssociation(actor: Actor, id: string) {
 
 export async function rejectAssociation(actor: Actor, id: string, reason: unknown) {
   requirePermission(actor, "association:review");
-  const text = typeof reason === "string" ? reason.trim() : "";
-  if (text.length < 5 || text.length > 2000) throw validationError({ reason: ["validation.reason.required"] });
-  return decideAssociation(actor, id, { status: "REJECTED", reason: text });
+  const parsed = ReasonSchema.safeParse({ reason });
+  if (!parsed.success) throw validationError(zodFieldErrors(parsed.error));
+  return decideAssociation(actor, id, { status: "REJECTED", reason: parsed.data.reason });
 }
 
 function hashInvitation(token: string) {

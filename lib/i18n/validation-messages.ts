@@ -11,6 +11,8 @@ import {
   PARTNER_TOWNS_MAX,
   PHONE_MAX_DIGITS,
   PHONE_MIN_DIGITS,
+  REASON_MAX,
+  REASON_MIN,
   STREET_ADDRESS_MAX,
 } from "../schemas/association";
 import {
@@ -51,6 +53,7 @@ const sv = {
   "validation.contactName.tooLong": `Namnet får vara högst ${svNumber(CONTACT_NAME_MAX)} tecken.`,
   "validation.email.format": "Kontrollera e-postadressen – den ska se ut som namn@exempel.se.",
   "validation.email.tooLong": `E-postadressen får vara högst ${svNumber(EMAIL_MAX)} tecken.`,
+  "validation.reason.length": `Skriv ett skäl med ${REASON_MIN}–${REASON_MAX} tecken. Det skickas till föreningen.`,
   "validation.phone.format": `Skriv ett telefonnummer med ${PHONE_MIN_DIGITS}–${PHONE_MAX_DIGITS} siffror, till exempel 070-123 45 67.`,
   "validation.paymentMethod.invalid": "Välj bankgiro eller plusgiro.",
   "validation.paymentAccount.tooLong": "Numret är för långt – skriv bara bankgiro- eller plusgironumret.",
@@ -105,6 +108,7 @@ const en: Record<ValidationMessageKey, string> = {
   "validation.contactName.tooLong": `The name can be at most ${enNumber(CONTACT_NAME_MAX)} characters.`,
   "validation.email.format": "Please check the email address – it should look like name@example.com.",
   "validation.email.tooLong": `The email address can be at most ${enNumber(EMAIL_MAX)} characters.`,
+  "validation.reason.length": `Write a reason of ${REASON_MIN}–${REASON_MAX} characters. It is sent to the association.`,
   "validation.phone.format": `Write a phone number with ${PHONE_MIN_DIGITS}–${PHONE_MAX_DIGITS} digits, for example 070-123 45 67.`,
   "validation.paymentMethod.invalid": "Choose bankgiro or plusgiro.",
   "validation.paymentAccount.tooLong": "That is too long – write only the bankgiro or plusgiro number.",

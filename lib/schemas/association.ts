@@ -136,3 +136,15 @@ export type AssociationRegistrationInput = z.input<typeof AssociationRegistratio
 export const InvitationSchema = z.object({ email: EmailSchema });
 
 export type Invitation = z.infer<typeof InvitationSchema>;
+
+export const REASON_MIN = 5;
+export const REASON_MAX = 2_000;
+
+/** A reason given to an association (rejection now; sending back later): sent to it, so it must say something. */
+export const ReasonSchema = z.object({
+  reason: z
+    .string(typeError("validation.invalid"))
+    .trim()
+    .min(REASON_MIN, key("validation.reason.length"))
+    .max(REASON_MAX, key("validation.reason.length")),
+});

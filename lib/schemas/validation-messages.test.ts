@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { validationMessages } from "@/lib/i18n/validation-messages";
 import { ApplicationCreateSchema, ApplicationDraftSchema, ApplicationSubmitSchema } from "./application";
-import { AssociationRegistrationSchema, InvitationSchema } from "./association";
+import { AssociationRegistrationSchema, InvitationSchema, ReasonSchema } from "./association";
 
 const TOWN = "024d3fe7-b1f2-4f0d-91e9-4bc7b9d5c80e";
 const association = {
@@ -55,6 +55,7 @@ const BAD_INPUTS: [z.ZodType, unknown][] = [
   [AssociationRegistrationSchema, { ...association, paymentMethod: "SWISH", partnerTownIds: ["x"] }],
   [AssociationRegistrationSchema, { ...association, partnerTownIds: Array.from({ length: 1_000 }, () => TOWN) }],
   [InvitationSchema, { email: "nope" }],
+  [ReasonSchema, { reason: "   ok  " }],
   [ApplicationSubmitSchema, {}],
   [ApplicationSubmitSchema, { ...application, grantKind: "X", title: long(10_000), purpose: long(10_000), description: long(100_000), objectiveMotivation: long(10_000) }],
   [ApplicationSubmitSchema, { ...application, objectiveIds: [], endDate: "2027-06-01", participantsUnder26: 13, requestedAmount: 10_001 }],
