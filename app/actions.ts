@@ -1,7 +1,7 @@
 "use server";
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { getSessionActor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locale";
 import { setUserLocale } from "@/lib/data/users";
 

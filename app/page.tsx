@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
-import { getSessionActor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
 import { getMunicipality, listOpenProgramYears } from "@/lib/data/reference";
 import { formatKronor } from "@/lib/i18n/translate";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TableWrap } from "@/components/ui/table-wrap";
 import { notFound, redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { getSessionActor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listQueue, type QueueFilters } from "@/lib/data/applications";
 import { listPartnerTowns, listProgramYears } from "@/lib/data/reference";

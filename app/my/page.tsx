@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TableWrap } from "@/components/ui/table-wrap";
 import { redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { getSessionActor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
 import { listMyAssociations } from "@/lib/data/associations";
 import { listMyApplications } from "@/lib/data/applications";
 import { formatKronor } from "@/lib/i18n/translate";

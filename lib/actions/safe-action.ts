@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { requireSessionActor, type Actor } from "@/lib/auth/actor";
+import { type Actor } from "@/lib/auth/actor";
+import { requireSessionActor } from "@/lib/auth/session";
 import { ServiceError, zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import { logError } from "@/lib/log";
 

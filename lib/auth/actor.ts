@@ -1,10 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
-import { authOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { forbidden, ServiceError } from "@/lib/errors";
+import { forbidden } from "@/lib/errors";
 import type { Locale, Role } from "@/lib/generated/prisma/enums";
 
 /** Whoever is acting: a signed-in user, or a user through a personal API token. */
@@ -18,24 +16,10 @@ export type Actor = {
   via: "session" | "token";
 };
 
-const actorSelect = { id: true, email: true, name: true, roles: true, municipalityId: true, locale: true, active: true } as const;
+export const actorSelect = { id: true, email: true, name: true, roles: true, municipalityId: true, locale: true, active: true } as const;
 
-function toActor(u: { id: string; email: string; name: string | null; roles: Role[]; municipalityId: string | null; locale: Locale }, via: Actor["via"]): Actor {
+export function toActor(u: { id: string; email: string; name: string | null; roles: Role[]; municipalityId: string | null; locale: Locale }, via: Actor["via"]): Actor {
   return { userId: u.id, email: u.email, name: u.name, roles: u.roles, municipalityId: u.municipalityId, locale: u.locale, via };
-}
-
-export async function getSessionActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: actorSelect });
-  return user?.active ? toActor(user, "session") : null;
-}
-
-export async function requireSessionActor(): Promise<Actor> {
-  const actor = await getSessionActor();
-  if (!actor) throw new ServiceError("UNAUTHENTICATED");
-  return actor;
 }
 
 export function requirePermission(actor: Actor, permission: Permission): void {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { validationMessages } from "@/lib/i18n/validation-messages";
+import * as allMessages from "@/lib/i18n/messages";
 import { ApplicationCreateSchema, ApplicationDraftSchema, ApplicationSubmitSchema } from "./application";
 import { AssociationRegistrationSchema, InvitationSchema, ReasonSchema } from "./association";
 
@@ -112,9 +113,10 @@ describe("validation messages", () => {
   });
 
   it("every key written in the schema sources has both texts", () => {
+    // Area schemas (e.g. lib/schemas/admin.ts) keep their texts in their area's file.
     const written = [...keysInSources()];
     expect(written.length).toBeGreaterThan(20);
-    expect(written.filter((k) => !(k in sv) || !(k in en))).toEqual([]);
+    expect(written.filter((k) => !(k in allMessages.sv) || !(k in allMessages.en))).toEqual([]);
   });
 
   it("every key in the dictionary is produced by some bad input (no dead texts, no untested keys)", () => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { getSessionActor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
 import { getApplication } from "@/lib/data/applications";
 import { listObjectives } from "@/lib/data/reference";
 import { ServiceError } from "@/lib/errors";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { getSessionActor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
 import { listMyAssociations } from "@/lib/data/associations";
 import { listOpenProgramYears } from "@/lib/data/reference";
 import { NewApplicationForm } from "./_components/new-application-form";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { getSessionActor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
 import { getAssociation } from "@/lib/data/associations";
 import { ServiceError } from "@/lib/errors";
 import { InviteForm } from "./_components/invite-form";

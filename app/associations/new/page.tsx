@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { getSessionActor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
 import { listPartnerTowns } from "@/lib/data/reference";
 import { RegistrationForm } from "./_components/registration-form";
 import { PrivacyNotice } from "@/components/privacy-notice";

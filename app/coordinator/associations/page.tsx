@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TableWrap } from "@/components/ui/table-wrap";
 import { notFound, redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { getSessionActor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listAssociationsForReview } from "@/lib/data/associations";
 

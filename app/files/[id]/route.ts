@@ -1,5 +1,5 @@
 import { type NextRequest } from "next/server";
-import { getSessionActor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
 import { getFileForDownload } from "@/lib/data/files";
 import { ServiceError } from "@/lib/errors";
 import { logError } from "@/lib/log";

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { requireSessionActor } from "@/lib/auth/actor";
+import { requireSessionActor } from "@/lib/auth/session";
 import { acceptInvitation } from "@/lib/data/associations";
 
 export async function acceptInvitationAction(formData: FormData): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { getSessionActor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
 import { getInvitation } from "@/lib/data/associations";
 import { acceptInvitationAction } from "./actions";
 

@@ -194,6 +194,8 @@ const sv = {
   "validation.admin.program.cap.unknownTown": "Välj en av kommunens samverkansorter.",
   "validation.admin.token.name.tooLong": `Namnet får vara högst ${svNumber(API_TOKEN_NAME_MAX)} tecken.`,
   "validation.admin.cliRole.invalid": "Rollen ska vara coordinator, committee, admin eller applicant.",
+  "errors.admin.municipalityMissing": "Kommunen finns inte i databasen ännu. Starta portalen en gång med npm start, eller läs in den med npm run db:seed.",
+  "errors.admin.token.notFound": "Ingen av användarens nycklar matchar.",
   "errors.admin.token.ambiguous": "Flera nycklar matchar. Ange fler tecken eller nyckelns id.",
   "errors.admin.token.alreadyRevoked": "Nyckeln är redan återkallad.",
 } as const satisfies Record<string, string>;
@@ -372,6 +374,8 @@ const en: Record<AdminMessageKey, string> = {
   "validation.admin.program.cap.unknownTown": "Choose one of the municipality's partner towns.",
   "validation.admin.token.name.tooLong": `The name can be at most ${enNumber(API_TOKEN_NAME_MAX)} characters.`,
   "validation.admin.cliRole.invalid": "The role must be coordinator, committee, admin or applicant.",
+  "errors.admin.municipalityMissing": "The municipality is not in the database yet. Start the portal once with npm start, or load it with npm run db:seed.",
+  "errors.admin.token.notFound": "None of the user's tokens matches.",
   "errors.admin.token.ambiguous": "Several tokens match. Give more characters or the token's id.",
   "errors.admin.token.alreadyRevoked": "The token is already revoked.",
 };

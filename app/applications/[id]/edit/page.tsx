@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { getSessionActor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
 import { getDraftFormContext } from "@/lib/data/applications";
 import { ServiceError } from "@/lib/errors";
 import { ApplicationForm } from "./_components/application-form";
