@@ -56,7 +56,7 @@ test("a newcomer registers an association, is verified, applies, and the coordin
     await member.getByLabel(/Protokoll eller firmateckning/).setInputFiles(pdfFile("protokoll.pdf"));
     await member.getByRole("button", { name: "Skicka registreringen" }).click();
     // The error is on the field, and listed in the summary that takes focus.
-    await expect(member.getByRole("alert")).toContainText("Organisationsnummer");
+    await expect(member.getByRole("main").getByRole("alert")).toContainText("Organisationsnummer");
     await expect(member.locator("#orgNumber")).toHaveAttribute("aria-invalid", "true");
     await expect(member.locator("#orgNumber-error")).toContainText("personnummer");
     await expectAccessible(member);
