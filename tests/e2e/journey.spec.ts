@@ -26,7 +26,7 @@ function pdfFile(name: string): string {
   return file;
 }
 
-test("a newcomer registers an association, is verified, applies, and the coordinator finds the application", async ({ browser, signIn, mail, expectAccessible }) => {
+test("a newcomer registers an association, is verified, applies, and the coordinator finds the application", async ({ browser, signIn, signedInAs, mail, expectAccessible }) => {
   test.setTimeout(180_000);
   const newcomer = uniqueEmail("newcomer");
   const associationName = `Vänortsföreningen ${Date.now().toString(36)}`;
@@ -69,7 +69,7 @@ test("a newcomer registers an association, is verified, applies, and the coordin
   });
 
   await test.step("the coordinator verifies it from the list of pending associations", async () => {
-    await signIn(coordinator, COORDINATOR);
+    await signedInAs(coordinator, COORDINATOR);
     await coordinator.goto("/coordinator/associations");
     await expectAccessible(coordinator);
     await coordinator.getByRole("link", { name: associationName }).click();
@@ -148,45 +148,47 @@ test("a newcomer registers an association, is verified, applies, and the coordin
 
 test("a draft being written survives the end of the session", async ({ page, signIn, expectAccessible }) => {
   test.setTimeout(120_000);
-  await signIn(page, APPLICANT);
+  const applicant = "anna@grindavikvanner.example";
+  await signIn(page, applicant);
   await page.goto("/applications/new");
   await page.getByRole("button", { name: "Börja fylla i ansökan" }).click();
   await page.waitForURL(/\/edit$/);
   const editUrl = page.url();
-  await page.getByLabel(/^Rubrik/).fill("Grundbidrag 2026");
+  await page.getByLabel(/^Rubrik/).fill("Vänortsträff 2026");
   await expect(page.getByText(/Sparat kl\./)).toBeVisible({ timeout: 10_000 });
 
-  // The session ends on the server (idle or absolute timeout) while the volunteer writes on.
+  // This browser's session ends on the server (idle or absolute timeout) while the volunteer writes on.
+  const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(cookie).toBeDefined();
   const client = new pg.Client({ connectionString: harness().databaseUrl });
   await client.connect();
-  await client.query(`delete from "Session" where "userId" = (select id from "User" where email = $1)`, [APPLICANT]);
+  await client.query(`delete from "Session" where "sessionToken" = $1`, [cookie!.value]);
   await client.end();
   await page.getByLabel(/^Syfte/).fill("Hålla vänortskontakten levande under året.");
   await expect(page.getByText(/finns kvar på den här enheten/).first()).toBeVisible({ timeout: 10_000 });
   await expectAccessible(page);
 
   // Signing in again and coming back: nothing is lost, and it reaches the server.
-  await signIn(page, APPLICANT);
+  await signIn(page, applicant);
   await page.goto(editUrl);
   await expect(page.getByLabel(/^Syfte/)).toHaveValue("Hålla vänortskontakten levande under året.");
   await expect(page.getByText(/Sparat kl\./)).toBeVisible({ timeout: 10_000 });
   await page.evaluate(() => window.localStorage.clear());
   await page.reload();
   await expect(page.getByLabel(/^Syfte/)).toHaveValue("Hålla vänortskontakten levande under året.");
-  await expect(page.getByLabel(/^Rubrik/)).toHaveValue("Grundbidrag 2026");
+  await expect(page.getByLabel(/^Rubrik/)).toHaveValue("Vänortsträff 2026");
 });
 
-test("another association's application is not found", async ({ page, signIn, browser }) => {
-  // Anna's association's draft, seen by Björn's session: a 404, not a "forbidden".
+test("another association's application is not found", async ({ page, signedInAs }) => {
+  // A draft of Anna's association, seen by Björn, who is not a member there: a 404, not "forbidden".
   const client = new pg.Client({ connectionString: harness().databaseUrl });
   await client.connect();
   const { rows } = await client.query<{ id: string }>(
     `select a.id from "Application" a join "Association" s on s.id = a."associationId" where s.name = 'Föreningen Piteå–Grindavík' limit 1`,
   );
   await client.end();
-  await signIn(page, APPLICANT);
+  await signedInAs(page, APPLICANT);
   const response = await page.goto(`/applications/${rows[0]!.id}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sidan finns inte");
-  void browser;
 });
