@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { getSessionActor } from "@/lib/auth/session";
 import { SignInForm } from "./_components/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { appUrl } from "@/lib/env";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -11,15 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const KNOWN_ERRORS = ["RateLimited", "EmailSignin", "Verification", "AccessDenied"];
 
-function safeCallback(value: string | undefined): string {
-  // Only paths on this site: never an open redirect.
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/my";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { t } = await getT();
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl, appUrl());
   if (await getSessionActor()) redirect(callbackUrl);
   const error = params.error ? (KNOWN_ERRORS.includes(params.error) ? `signIn.error.${params.error}` : "signIn.error.default") : null;
   return (

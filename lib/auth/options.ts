@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { portalAdapter } from "@/lib/auth/adapter";
 import { authConfig } from "@/lib/auth/config";
 import { appUrl } from "@/lib/env";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { normalizeEmailIdentifier } from "@/lib/auth/email-identifier";
 import { sendMail } from "@/lib/mail/send";
 import { signInLink } from "@/lib/mail/templates";
 
@@ -36,6 +38,11 @@ export const authOptions: NextAuthOptions = {
   providers: [
     EmailProvider({
       maxAge: authConfig.signInLinkLifetime,
+      normalizeIdentifier(identifier) {
+        const address = normalizeEmailIdentifier(identifier);
+        if (!address) throw new Error("Invalid email address");
+        return address;
+      },
       async sendVerificationRequest({ identifier, url }) {
         const user = await db.user.findUnique({ where: { email: identifier }, select: { locale: true } });
         const mail = signInLink({
@@ -48,6 +55,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // After sign-in, only paths on this site: never an open redirect.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl, "/my")}`;
+    },
     async signIn({ user }) {
       // A deactivated user gets the same mail as anyone, but cannot complete sign-in.
       const existing = await db.user.findUnique({ where: { email: String(user.email).toLowerCase() }, select: { active: true } });

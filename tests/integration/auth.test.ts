@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { portalAdapter } from "@/lib/auth/adapter";
 import { authConfig } from "@/lib/auth/config";
-import { allowSignInRequest } from "@/lib/auth/sign-in-limits";
+import { allowSignInRequest, hasValidCsrfToken } from "@/lib/auth/sign-in-limits";
 import { confirmUrl } from "@/lib/auth/options";
 
 const adapter = portalAdapter();
@@ -126,5 +126,32 @@ describe("sign-in rate limits", () => {
     const email = unique("Case");
     for (let i = 0; i < authConfig.signInPerAddress; i++) await allowSignInRequest({ email: email.toUpperCase(), ip: `203.0.113.${i}` });
     expect(await allowSignInRequest({ email: email.toLowerCase(), ip: "203.0.113.200" })).toBe(false);
+  });
+});
+
+describe("what the sign-in limit counts", () => {
+  const secret = "s".repeat(40);
+  const token = "a1b2c3";
+  const cookie = `${token}|${createHash("sha256").update(`${token}${secret}`).digest("hex")}`;
+
+  it("only requests that pass next-auth's CSRF check", () => {
+    expect(hasValidCsrfToken(cookie, token, secret)).toBe(true);
+    expect(hasValidCsrfToken(cookie, "other", secret)).toBe(false);
+    expect(hasValidCsrfToken(cookie, token, "another-secret-another-secret")).toBe(false);
+    expect(hasValidCsrfToken(undefined, token, secret)).toBe(false);
+    expect(hasValidCsrfToken(`${token}|forged`, token, secret)).toBe(false);
+  });
+
+  it("other spellings of one inbox against that inbox's limit", async () => {
+    const email = unique("spelling");
+    const spellings = [email, email.toUpperCase(), ` ${email} `, email.replace("@", "@").normalize("NFKD")];
+    for (let i = 0; i < authConfig.signInPerAddress; i++) await allowSignInRequest({ email: spellings[i % spellings.length]!, ip: `198.18.0.${i}` });
+    expect(await allowSignInRequest({ email, ip: "198.18.1.1" })).toBe(false);
+  });
+
+  it("nothing for what is not one address, which next-auth refuses to send to", async () => {
+    const email = unique("list");
+    for (let i = 0; i < authConfig.signInPerAddress; i++) await allowSignInRequest({ email: `${email},${i}`, ip: `198.18.2.${i}` });
+    expect(await allowSignInRequest({ email, ip: "198.18.3.1" })).toBe(true);
   });
 });
