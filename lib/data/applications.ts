@@ -9,8 +9,9 @@ import { conflict, notFound, ServiceError, validationError } from "@/lib/errors"
 import { discardStored, MAX_FILES_PER_APPLICATION, storePdf } from "@/lib/files/storage";
 import { ApplicationDraftSchema, ApplicationSubmitSchema, ApplicationCreateSchema } from "@/lib/schemas/application";
 import { formatCaseNumber } from "@/lib/domain/case-number";
+import { isWithinPeriod, todayIn } from "@/lib/domain/dates";
 import { grantLimit, type GrantLimit } from "@/lib/domain/grant-limits";
-import { sumAmounts } from "@/lib/domain/application-rules";
+import { checkRequestedWithinCap, sumAmounts } from "@/lib/domain/application-rules";
 import { isWholeKronor } from "@/lib/domain/money";
 import { applicationReceipt } from "@/lib/mail/templates";
 import { appUrl } from "@/lib/env";
@@ -90,8 +91,7 @@ function snapshot(a: { status: ApplicationStatus; caseNumber: string | null; req
 }
 
 function isOpen(p: { opensOn: Date; closesOn: Date }, now: Date): boolean {
-  const today = now.toISOString().slice(0, 10);
-  return dateOnly(p.opensOn)! <= today && today <= dateOnly(p.closesOn)!;
+  return isWithinPeriod(todayIn(now), dateOnly(p.opensOn)!, dateOnly(p.closesOn)!);
 }
 
 /** Starts a draft for one of the actor's verified associations in an open program year. */
@@ -182,8 +182,33 @@ export async function updateDraft(actor: Actor, id: string, input: unknown) {
       },
       include: applicationDetailInclude,
     });
-    return toApplicationView(updated);
+    const view = toApplicationView(updated);
+    const changed = changedFields(toApplicationView(before), view);
+    if (changed.length) {
+      await audit(tx, actor, {
+        action: "application.draft-updated",
+        entityType: "Application",
+        entityId: id,
+        municipalityId: before.municipalityId,
+        before: pick(toApplicationView(before), changed),
+        after: pick(view, changed),
+      });
+    }
+    return view;
   });
+}
+
+const DRAFT_FIELDS = [
+  "programYearId", "grantKind", "partnerTownId", "title", "purpose", "description", "objectiveIds", "objectiveMotivation",
+  "startDate", "endDate", "participantsTotal", "participantsUnder26", "budgetLines", "otherFunding", "requestedAmount",
+] as const;
+
+function changedFields(before: ApplicationView, after: ApplicationView) {
+  return DRAFT_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+}
+
+function pick(view: ApplicationView, fields: readonly (typeof DRAFT_FIELDS)[number][]) {
+  return Object.fromEntries(fields.map((f) => [f, view[f]]));
 }
 
 /** The stored draft in the shape the submit schema checks. */
@@ -227,6 +252,8 @@ export async function submitApplication(actor: Actor, id: string, now = new Date
     const program = await tx.programYear.findUniqueOrThrow({ where: { id: before.programYearId } });
     if (!isOpen(program, now)) throw validationError({ programYearId: ["validation.application.programClosed"] });
     if (before.grantKind === "BASE") {
+      // Two base-grant drafts of one association for one town, submitted at once: one wins.
+      await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`base:${before.associationId}:${before.programYearId}:${before.partnerTownId}`}))`;
       const duplicate = await tx.application.count({
         where: {
           associationId: before.associationId,
@@ -238,8 +265,20 @@ export async function submitApplication(actor: Actor, id: string, now = new Date
       });
       if (duplicate) throw validationError({ partnerTownId: ["validation.application.baseAlreadyApplied"] });
     }
+    const { cap } = await computeGrantLimit(tx, {
+      programYear: program,
+      partnerTownId: parsed.data.partnerTownId,
+      grantKind: before.grantKind,
+      associationId: before.associationId,
+      applicationId: before.id,
+      costs: 0,
+      otherFunding: 0,
+    });
+    if (!checkRequestedWithinCap(parsed.data.requestedAmount, cap).ok) {
+      throw validationError({ requestedAmount: ["validation.application.requestedExceedsCap"] });
+    }
     const municipality = await tx.municipality.findUniqueOrThrow({ where: { id: before.municipalityId } });
-    const caseNumber = await nextCaseNumber(tx, municipality.id, municipality.caseNumberPrefix, now.getUTCFullYear());
+    const caseNumber = await nextCaseNumber(tx, municipality.id, municipality.caseNumberPrefix, Number(todayIn(now).slice(0, 4)));
     const after = await tx.application.update({
       where: { id },
       data: { status: "SUBMITTED", caseNumber, submittedAt: now },
@@ -293,9 +332,10 @@ export async function withdrawApplication(actor: Actor, id: string) {
 
 /** A draft nobody submitted can be deleted by its association. */
 export async function deleteDraft(actor: Actor, id: string) {
-  await db.$transaction(async (tx) => {
+  const storageKeys = await db.$transaction(async (tx) => {
     const before = await lockOwnDraft(tx, actor, id);
     if (before.status !== "DRAFT") throw conflict("errors.application.notDraft");
+    const files = await tx.storedFile.findMany({ where: { applicationId: id }, select: { storageKey: true } });
     await tx.application.delete({ where: { id } });
     await audit(tx, actor, {
       action: "application.draft-deleted",
@@ -304,7 +344,10 @@ export async function deleteDraft(actor: Actor, id: string) {
       municipalityId: before.municipalityId,
       before: snapshot(before),
     });
+    return files.map((f) => f.storageKey);
   });
+  // The rows went with the draft; the uploaded files go after the commit.
+  for (const key of storageKeys) await discardStored(key);
 }
 
 export async function addAttachment(actor: Actor, id: string, file: { bytes: Buffer; name: string } | null) {

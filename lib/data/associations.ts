@@ -3,6 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { takeRateLimit } from "@/lib/data/rate-limit";
 import { audit } from "@/lib/data/audit";
 import { getMunicipality } from "@/lib/data/reference";
 import { notify } from "@/lib/data/notify";
@@ -15,6 +17,8 @@ import { associationRejected, associationVerified, invitation as invitationMail 
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const INVITATION_DAYS = 14;
+// Invitations are mail the portal sends on a member's word: a few an hour is plenty.
+const INVITATIONS_PER_HOUR = 10;
 
 export const associationPublicSelect = {
   id: true,
@@ -37,10 +41,9 @@ export const associationPublicSelect = {
 
 /** Rows of associations the actor may see: their own; staff see their municipality's. */
 export function associationScope(actor: Actor): Prisma.AssociationWhereInput {
-  if (actor.roles.includes("COORDINATOR") || actor.roles.includes("ADMIN")) {
-    return { municipalityId: actor.municipalityId ?? "00000000-0000-0000-0000-000000000000" };
-  }
-  return { memberships: { some: { userId: actor.userId } } };
+  const own: Prisma.AssociationWhereInput = { memberships: { some: { userId: actor.userId } } };
+  if (can(actor, "association:review") && actor.municipalityId) return { OR: [{ municipalityId: actor.municipalityId }, own] };
+  return own;
 }
 
 function snapshot(a: { status: string; rejectionReason: string | null; name: string; orgNumber: string }) {
@@ -183,9 +186,12 @@ export async function inviteMember(actor: Actor, associationId: string, input: u
   if (!isUuid(associationId)) throw notFound();
   const association = await db.association.findFirst({
     where: { id: associationId, memberships: { some: { userId: actor.userId } } },
-    select: { id: true, name: true, municipalityId: true, memberships: { select: { user: { select: { email: true } } } } },
+    select: { id: true, name: true, status: true, municipalityId: true, memberships: { select: { user: { select: { email: true } } } } },
   });
   if (!association) throw notFound();
+  // Until the coordinator has verified it, the association's name is nothing the municipality vouches for in a mail.
+  if (association.status !== "VERIFIED") throw validationError({ email: ["validation.invitation.notVerified"] });
+  if (!(await takeRateLimit(`invite:${actor.userId}`, INVITATIONS_PER_HOUR, 3600))) throw new ServiceError("RATE_LIMITED");
   if (association.memberships.some((m) => m.user.email === email)) throw validationError({ email: ["validation.invitation.alreadyMember"] });
   const token = randomBytes(24).toString("base64url");
   const invitation = await db.$transaction(async (tx) => {

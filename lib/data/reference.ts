@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { municipalitySlug } from "@/lib/env";
 import { notFound } from "@/lib/errors";
+import { todayIn } from "@/lib/domain/dates";
 
 /** The municipality this deployment serves (MUNICIPALITY, default "pitea"). */
 export const getMunicipality = cache(async () => {
@@ -27,8 +28,9 @@ export async function listObjectives(opts: { activeOnly?: boolean } = {}) {
   });
 }
 
+/** Today in Swedish time, as the value of a date column. */
 function todayDate(now: Date): Date {
-  return new Date(now.toISOString().slice(0, 10));
+  return new Date(`${todayIn(now)}T00:00:00.000Z`);
 }
 
 /** Program years open for applications on `now`'s date. */

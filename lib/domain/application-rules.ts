@@ -78,3 +78,14 @@ export function checkPeriod(startDate: string, endDate: string): RuleCheck<"END_
 export function checkParticipants(participantsTotal: number, participantsUnder26: number): RuleCheck<"UNDER_26_EXCEEDS_TOTAL"> {
   return participantsUnder26 > participantsTotal ? { ok: false, reason: "UNDER_26_EXCEEDS_TOTAL" } : { ok: true };
 }
+
+/**
+ * No request above the town's cap for its grant kind: more can never be
+ * granted. (Pool and budget still left are checked when deciding, since they
+ * change as other applications are decided.)
+ */
+export function checkRequestedWithinCap(requestedAmount: number, cap: number): { ok: true } | { ok: false; reason: "EXCEEDS_TOWN_CAP"; cap: number } {
+  assertWholeKronor(requestedAmount, "requestedAmount");
+  assertWholeKronor(cap, "cap");
+  return requestedAmount <= cap ? { ok: true } : { ok: false, reason: "EXCEEDS_TOWN_CAP", cap };
+}

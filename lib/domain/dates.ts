@@ -73,3 +73,17 @@ export function reportDueDate(activityEnd: string, months: number): string {
   }
   return addCalendarMonths(activityEnd, months);
 }
+
+/** Swedish municipalities keep Swedish time: "today" for opening and closing days is today in Stockholm. */
+export const SWEDISH_TIME_ZONE = "Europe/Stockholm";
+
+/** The calendar day `now` falls on in `timeZone`, as "YYYY-MM-DD". */
+export function todayIn(now: Date, timeZone: string = SWEDISH_TIME_ZONE): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** Whether `day` lies in the period, both ends included. */
+export function isWithinPeriod(day: string, opensOn: string, closesOn: string): boolean {
+  return compareDateOnly(opensOn, day) <= 0 && compareDateOnly(day, closesOn) <= 0;
+}

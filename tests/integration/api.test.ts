@@ -857,7 +857,7 @@ const MATRIX: Record<OperationId, Case> = {
   // Anyone signed in may register an association (and become its first member).
   registerAssociation: { setup: async (w) => ({ form: registrationForm(w) }), expect: everyone(201) },
   // Staff with the municipality's scope (coordinator, admin) read every association.
-  getAssociation: { setup: async (w) => ({ params: { id: w.associations.mine.id } }), expect: { ...onlyApplicant(200), coordinator: 200, admin: 200 } },
+  getAssociation: { setup: async (w) => ({ params: { id: w.associations.mine.id } }), expect: { ...onlyApplicant(200), coordinator: 200 } },
   verifyAssociation: { setup: async (w) => ({ params: { id: await pendingAssociationOf(w) } }), expect: onlyCoordinator(200) },
   rejectAssociation: {
     setup: async (w) => ({ params: { id: await pendingAssociationOf(w) }, json: { reason: "Föreningen saknar stadgar." } }),

@@ -122,7 +122,7 @@ const MATRIX: Record<string, { prepare: (w: World) => Promise<(actor: Actor) => 
   listMyAssociations: { prepare: async () => (actor) => listMyAssociations(actor), expect: everyone("ok") },
   getAssociation: {
     prepare: async (w) => (actor) => getAssociation(actor, w.associations.mine.id),
-    expect: { ...onlyApplicant, coordinator: "ok", admin: "ok" },
+    expect: { ...onlyApplicant, coordinator: "ok" },
   },
   listAssociationsForReview: { prepare: async () => (actor) => listAssociationsForReview(actor, { status: "PENDING" }), expect: onlyCoordinator },
   verifyAssociation: { prepare: async (w) => { const id = await pendingAssociationOf(w); return (actor) => verifyAssociation(actor, id); }, expect: onlyCoordinator },

@@ -99,7 +99,7 @@ export default async function AssociationPage({ params, searchParams }: Props) {
           </ul>
         </>
       ) : null}
-      {isMember ? <InviteForm associationId={a.id} /> : null}
+      {isMember && a.status === "VERIFIED" ? <InviteForm associationId={a.id} /> : null}
     </>
   );
 }
