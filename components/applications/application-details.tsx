@@ -1,13 +1,17 @@
 import { getT } from "@/lib/i18n/server";
 import { formatKronor } from "@/lib/i18n/translate";
 import type { ApplicationView } from "@/lib/data/applications";
+import { sumAmounts } from "@/lib/domain/application-rules";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { StatusBadge } from "./status-badge";
 
 /** Everything the applicant entered, for the applicant, the coordinator and the receipt. */
 export async function ApplicationDetails({ a, objectives }: { a: ApplicationView; objectives: { id: string; text: string }[] }) {
   const { t, locale } = await getT();
   const named = objectives.filter((o) => a.objectiveIds.includes(o.id));
-  const sum = (ls: { amount: number | null }[]) => ls.reduce((s, l) => s + (l.amount ?? 0), 0);
+  // A draft's line may still lack its amount; it counts as nothing.
+  const sum = (ls: { amount: number | null }[]) => sumAmounts(ls.filter((l): l is { amount: number } => l.amount != null));
+  const columns = { label: t("application.lineLabel"), amount: t("application.lineAmount") };
   return (
     <>
       <dl className="facts">
@@ -66,9 +70,9 @@ export async function ApplicationDetails({ a, objectives }: { a: ApplicationView
         </>
       ) : null}
       <h3>{t("application.field.budgetLines")}</h3>
-      <AmountTable lines={a.budgetLines} caption={t("application.field.budgetLines")} total={sum(a.budgetLines)} locale={locale} totalLabel={t("application.totalCosts")} />
+      <AmountTable lines={a.budgetLines} caption={t("application.field.budgetLines")} columns={columns} total={sum(a.budgetLines)} locale={locale} totalLabel={t("application.totalCosts")} />
       <h3>{t("application.field.otherFunding")}</h3>
-      <AmountTable lines={a.otherFunding} caption={t("application.field.otherFunding")} total={sum(a.otherFunding)} locale={locale} totalLabel={t("application.totalFunding")} />
+      <AmountTable lines={a.otherFunding} caption={t("application.field.otherFunding")} columns={columns} total={sum(a.otherFunding)} locale={locale} totalLabel={t("application.totalFunding")} />
       <h3>{t("application.attachments")}</h3>
       {a.attachments.length ? (
         <ul>
@@ -87,16 +91,37 @@ export async function ApplicationDetails({ a, objectives }: { a: ApplicationView
   );
 }
 
-function AmountTable({ lines, caption, total, totalLabel, locale }: { lines: { label: string; amount: number | null }[]; caption: string; total: number; totalLabel: string; locale: "sv" | "en" }) {
+type AmountTableProps = {
+  lines: { label: string; amount: number | null }[];
+  /** Also the name of the scrollable region; hidden, as the heading above shows it. */
+  caption: string;
+  columns: { label: string; amount: string };
+  total: number;
+  totalLabel: string;
+  locale: "sv" | "en";
+};
+
+function AmountTable({ lines, caption, columns, total, totalLabel, locale }: AmountTableProps) {
   if (!lines.length) return <p>–</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{columns.label}</th>
+            <th scope="col" className="num">
+              {columns.amount}
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {lines.map((l, i) => (
             <tr key={i}>
-              <td>{l.label}</td>
+              {/* The line's name heads its row, so its amount is read with it. */}
+              <th scope="row" style={{ fontWeight: "normal" }}>
+                {l.label || "–"}
+              </th>
               <td className="num">{l.amount != null ? formatKronor(l.amount, locale) : "–"}</td>
             </tr>
           ))}
@@ -108,6 +133,6 @@ function AmountTable({ lines, caption, total, totalLabel, locale }: { lines: { l
           </tr>
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

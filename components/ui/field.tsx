@@ -14,7 +14,9 @@ type FieldProps = {
 
 /** A labelled input with its hint and error wired up for screen readers. */
 export function Field({ id, label, hint, error, required, requiredLabel, children }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  // Keeps what the input is already described by (a note beside the form, say) rather than replacing it.
+  const own = isValidElement(children) ? children.props["aria-describedby"] : undefined;
+  const describedBy = describedByIds(hint && `${id}-hint`, error && `${id}-error`, typeof own === "string" && own);
   const input = isValidElement(children)
     ? cloneElement(children, {
         id,
@@ -44,7 +46,16 @@ export function Field({ id, label, hint, error, required, requiredLabel, childre
   );
 }
 
-/** Errors of a whole group (checkboxes, lines) shown under its legend. */
+/** The ids for aria-describedby, in reading order; undefined when there are none. */
+export function describedByIds(...ids: (string | null | undefined | false)[]): string | undefined {
+  const unique = [...new Set(ids.flatMap((i) => (i ? i.split(/\s+/) : [])).filter(Boolean))];
+  return unique.length ? unique.join(" ") : undefined;
+}
+
+/**
+ * Errors of a whole group (checkboxes, lines) shown under its legend. Its id
+ * goes in the group's aria-describedby (beside the hint's, not instead of it).
+ */
 export function GroupError({ id, error }: { id: string; error?: string }) {
   if (!error) return null;
   return (

@@ -6,7 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { AssociationRegistrationSchema } from "@/lib/schemas/association";
 import { useI18n } from "@/components/i18n/provider";
-import { Field, GroupError } from "@/components/ui/field";
+import { describedByIds, Field, GroupError } from "@/components/ui/field";
 import { ErrorSummary, type SummaryItem } from "@/components/ui/error-summary";
 import { registerAssociationAction } from "../actions";
 
@@ -23,6 +23,9 @@ const TEXT_FIELDS = [
   { name: "email", autoComplete: "email", type: "email", inputMode: "email" },
   { name: "phone", autoComplete: "tel", type: "tel", inputMode: "tel" },
 ] as const;
+
+/** Every field the form shows, in page order; a server error on any other name is an error of the whole form. */
+const FIELD_NAMES: readonly string[] = [...TEXT_FIELDS.map((f) => f.name), "paymentMethod", "paymentAccount", "partnerTownIds"];
 
 export function RegistrationForm({ towns, defaultEmail, defaultName }: { towns: { id: string; label: string }[]; defaultEmail: string; defaultName: string }) {
   const { t } = useI18n();
@@ -48,13 +51,24 @@ export function RegistrationForm({ towns, defaultEmail, defaultName }: { towns: 
     return key ? t(key) : undefined;
   };
 
+  const clearServerError = (name: string) => setServerErrors((s) => (s[name]?.length ? { ...s, [name]: [] } : s));
+
+  // Each link goes to an element that exists: the first radio, the first town, or — with no towns — their fieldset.
+  const fieldIdFor = (name: string) => (name === "partnerTownIds" ? (towns[0] ? `town-${towns[0].id}` : "partnerTownIds") : name);
   const summary: SummaryItem[] = submitted
-    ? [...TEXT_FIELDS.map((f) => f.name), "paymentMethod", "paymentAccount", "partnerTownIds"]
-        .map((name) => ({ fieldId: name === "partnerTownIds" ? `town-${towns[0]?.id}` : name, name, error: errorFor(name) }))
+    ? FIELD_NAMES.map((name) => ({ fieldId: fieldIdFor(name), name, error: errorFor(name) }))
         .filter((i) => i.error)
         .map((i) => ({ fieldId: i.fieldId, message: `${t(`association.field.${i.name}`)}: ${i.error}` }))
         .concat(proofError ? [{ fieldId: "proof", message: `${t("association.field.proofFile")}: ${proofError}` }] : [])
     : [];
+  const formErrors = [
+    formError,
+    ...Object.entries(serverErrors)
+      .filter(([name, messages]) => name !== "proof" && !FIELD_NAMES.includes(name) && messages[0])
+      .map(([, messages]) => t(messages[0]!)),
+  ].filter((m): m is string => !!m);
+  const paymentMethodError = errorFor("paymentMethod");
+  const partnerTownsError = errorFor("partnerTownIds");
 
   async function send(values: Output) {
     void values;
@@ -103,7 +117,7 @@ export function RegistrationForm({ towns, defaultEmail, defaultName }: { towns: 
         void form.handleSubmit(send)(e);
       }}
     >
-      <ErrorSummary title={t("common.errorSummary")} items={summary} formError={formError} />
+      <ErrorSummary title={t("common.errorSummary")} items={summary} formError={formErrors} focusOn={form.formState.submitCount} />
       <fieldset>
         <legend>{t("association.register.aboutAssociation")}</legend>
         {TEXT_FIELDS.map((f) => (
@@ -120,37 +134,60 @@ export function RegistrationForm({ towns, defaultEmail, defaultName }: { towns: 
               type={"type" in f ? f.type : "text"}
               autoComplete={f.autoComplete}
               inputMode={"inputMode" in f ? f.inputMode : undefined}
-              {...form.register(f.name, { onChange: () => setServerErrors((s) => ({ ...s, [f.name]: [] })) })}
+              {...form.register(f.name, { onChange: () => clearServerError(f.name) })}
             />
           </Field>
         ))}
       </fieldset>
-      <fieldset aria-describedby={errorFor("paymentAccount") ? "paymentAccount-error" : undefined}>
+      <fieldset>
         <legend>{t("association.register.payment")}</legend>
-        <div role="radiogroup" aria-label={t("association.field.paymentMethod")}>
-          {(["BANKGIRO", "PLUSGIRO"] as const).map((method) => (
+        <fieldset aria-describedby={paymentMethodError ? "paymentMethod-error" : undefined}>
+          <legend>{t("association.field.paymentMethod")}</legend>
+          <GroupError id="paymentMethod-error" error={paymentMethodError} />
+          {(["BANKGIRO", "PLUSGIRO"] as const).map((method, i) => (
             <label className="checkbox" key={method}>
-              <input type="radio" value={method} {...form.register("paymentMethod")} />
+              <input
+                type="radio"
+                // The first radio carries the field's name as id: the error summary links to it.
+                id={i === 0 ? "paymentMethod" : `paymentMethod-${method}`}
+                value={method}
+                {...form.register("paymentMethod", { onChange: () => clearServerError("paymentMethod") })}
+              />
               <span>{t(`association.paymentMethod.${method}`)}</span>
             </label>
           ))}
-        </div>
+        </fieldset>
         <Field id="paymentAccount" label={t("association.field.paymentAccount")} hint={t("association.hint.paymentAccount")} error={errorFor("paymentAccount")} required requiredLabel={t("common.required")}>
-          <input type="text" inputMode="numeric" autoComplete="off" {...form.register("paymentAccount")} />
+          <input type="text" inputMode="numeric" autoComplete="off" {...form.register("paymentAccount", { onChange: () => clearServerError("paymentAccount") })} />
         </Field>
       </fieldset>
-      <fieldset aria-describedby={errorFor("partnerTownIds") ? "partnerTownIds-error" : "partnerTownIds-hint"}>
+      <fieldset
+        id="partnerTownIds"
+        // With no town to tick, the summary links to the fieldset itself, so it must take focus.
+        tabIndex={towns.length ? undefined : -1}
+        aria-describedby={describedByIds("partnerTownIds-hint", !towns.length && "partnerTownIds-none", partnerTownsError && "partnerTownIds-error")}
+      >
         <legend>{t("association.field.partnerTownIds")}</legend>
         <span className="hint" id="partnerTownIds-hint">
           {t("association.hint.partnerTownIds")}
         </span>
-        <GroupError id="partnerTownIds-error" error={errorFor("partnerTownIds")} />
-        {towns.map((town) => (
-          <label className="checkbox" key={town.id}>
-            <input type="checkbox" id={`town-${town.id}`} value={town.id} {...form.register("partnerTownIds")} />
-            <span>{town.label}</span>
-          </label>
-        ))}
+        <GroupError id="partnerTownIds-error" error={partnerTownsError} />
+        {towns.length ? (
+          towns.map((town) => (
+            <label className="checkbox" key={town.id}>
+              <input
+                type="checkbox"
+                id={`town-${town.id}`}
+                value={town.id}
+                aria-invalid={partnerTownsError ? true : undefined}
+                {...form.register("partnerTownIds", { onChange: () => clearServerError("partnerTownIds") })}
+              />
+              <span>{town.label}</span>
+            </label>
+          ))
+        ) : (
+          <p id="partnerTownIds-none">{t("association.register.noTowns")}</p>
+        )}
       </fieldset>
       <fieldset>
         <legend>{t("association.field.proof")}</legend>

@@ -5,9 +5,11 @@ import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ApplicationSubmitSchema, type ApplicationSubmit, type ApplicationSubmitInput } from "@/lib/schemas/application";
 import { useI18n } from "@/components/i18n/provider";
-import { Field, GroupError } from "@/components/ui/field";
+import { describedByIds, Field, GroupError } from "@/components/ui/field";
 import { ErrorSummary, type SummaryItem } from "@/components/ui/error-summary";
 import { formatKronor } from "@/lib/i18n/translate-core";
+import { kronor } from "@/lib/schemas/common";
+import { netCostsFromTotals, sumAmounts } from "@/lib/domain/application-rules";
 import type { ApplicationView } from "@/lib/data/applications";
 import type { GrantLimit } from "@/lib/domain/grant-limits";
 import { removeAttachmentAction, saveDraftAction, submitApplicationAction, uploadAttachmentAction } from "../actions";
@@ -41,6 +43,11 @@ type Props = {
 };
 
 const AUTOSAVE_MS = 1200;
+type ListName = "budgetLines" | "otherFunding";
+/** Ids of the buttons that add a line: where an error about a whole list (none yet, too many) is linked to. */
+const addButtonId = (name: ListName) => `${name}-add`;
+// The schema's own amount rule, so a running total counts exactly what the server will.
+const AMOUNT = kronor();
 const str = (v: number | null | undefined) => (v == null ? "" : String(v));
 const lines = (ls: { label: string; amount: number | null }[]): Line[] => ls.map((l) => ({ label: l.label ?? "", amount: str(l.amount) }));
 
@@ -179,12 +186,18 @@ export function ApplicationForm({ application, towns, objectives, requiredDocume
     return m ? t(m) : undefined;
   };
 
-  const summary: SummaryItem[] = submitAttempted
-    ? collectErrors(errors as Record<string, unknown>).map(({ path, message }) => ({
-        fieldId: fieldIdFor(path, objectives[0]?.id),
-        message: `${labelFor(path, t)}: ${t(message)}`,
-      }))
-    : [];
+  // Every link must reach an element on the page; an error with none (the program
+  // year, the grant kind, the association) is an error of the whole form.
+  const summary: SummaryItem[] = [];
+  const formErrors: string[] = formError ? [formError] : [];
+  if (submitAttempted) {
+    const lineCounts = { budgetLines: budget.fields.length, otherFunding: funding.fields.length };
+    for (const { path, message } of collectErrors(errors as Record<string, unknown>)) {
+      const fieldId = fieldIdFor(path, objectives[0]?.id, lineCounts);
+      if (fieldId) summary.push({ fieldId, message: `${labelFor(path, t)}: ${t(message)}` });
+      else if (!formErrors.includes(t(message))) formErrors.push(t(message));
+    }
+  }
 
   async function onValid() {
     setFormError(null);
@@ -246,9 +259,10 @@ export function ApplicationForm({ application, towns, objectives, requiredDocume
 
   const kind = application.grantKind;
   const watched = useWatch({ control: form.control, name: ["budgetLines", "otherFunding"] });
-  const total = (ls: Line[] | undefined) => (ls ?? []).reduce((s, l) => s + (Number(String(l.amount).replace(/\s/g, "")) || 0), 0);
   const costs = total(watched[0]);
   const other = total(watched[1]);
+  const budgetError = msg("budgetLines");
+  const fundingError = msg("otherFunding");
 
   return (
     <>
@@ -272,7 +286,7 @@ export function ApplicationForm({ application, towns, objectives, requiredDocume
           void form.handleSubmit(onValid)(e);
         }}
       >
-        <ErrorSummary title={t("common.errorSummary")} items={summary} formError={formError} />
+        <ErrorSummary title={t("common.errorSummary")} items={summary} formError={formErrors} focusOn={form.formState.submitCount} />
         <input type="hidden" {...form.register("programYearId")} />
         <input type="hidden" {...form.register("grantKind")} />
         <fieldset>
@@ -297,7 +311,7 @@ export function ApplicationForm({ application, towns, objectives, requiredDocume
             <textarea rows={8} {...form.register("description")} />
           </Field>
         </fieldset>
-        <fieldset aria-describedby={msg("objectiveIds") ? "objectiveIds-hint objectiveIds-error" : "objectiveIds-hint"}>
+        <fieldset aria-describedby={describedByIds("objectiveIds-hint", msg("objectiveIds") && "objectiveIds-error")}>
           <legend>{t("application.field.objectiveIds")}</legend>
           <span className="hint" id="objectiveIds-hint">
             {t("application.hint.objectiveIds")}
@@ -328,21 +342,26 @@ export function ApplicationForm({ application, towns, objectives, requiredDocume
             <input type="text" inputMode="numeric" {...form.register("participantsUnder26")} />
           </Field>
         </fieldset>
-        <fieldset aria-describedby={msg("budgetLines") ? "budgetLines-error" : undefined}>
+        <fieldset aria-describedby={describedByIds("budgetLines-hint", budgetError && "budgetLines-error")}>
           <legend>{t("application.field.budgetLines")}</legend>
-          <span className="hint">{t(kind === "ACTIVITY" ? "application.hint.budgetLinesActivity" : "application.hint.budgetLinesBase")}</span>
-          <GroupError id="budgetLines-error" error={msg("budgetLines")} />
-          <AmountLines name="budgetLines" array={budget} form={form} msg={msg} t={t} />
+          <span className="hint" id="budgetLines-hint">
+            {t(kind === "ACTIVITY" ? "application.hint.budgetLinesActivity" : "application.hint.budgetLinesBase")}
+          </span>
+          <GroupError id="budgetLines-error" error={budgetError} />
+          <AmountLines name="budgetLines" array={budget} form={form} msg={msg} error={budgetError} t={t} />
           <p>
             {t("application.totalCosts")}: <strong>{formatKronor(costs, locale)}</strong>
           </p>
         </fieldset>
-        <fieldset>
+        <fieldset aria-describedby={describedByIds("otherFunding-hint", fundingError && "otherFunding-error")}>
           <legend>{t("application.field.otherFunding")}</legend>
-          <span className="hint">{t("application.hint.otherFunding")}</span>
-          <AmountLines name="otherFunding" array={funding} form={form} msg={msg} t={t} />
+          <span className="hint" id="otherFunding-hint">
+            {t("application.hint.otherFunding")}
+          </span>
+          <GroupError id="otherFunding-error" error={fundingError} />
+          <AmountLines name="otherFunding" array={funding} form={form} msg={msg} error={fundingError} t={t} />
           <p>
-            {t("application.netCosts")}: <strong>{formatKronor(Math.max(0, costs - other), locale)}</strong>
+            {t("application.netCosts")}: <strong>{formatKronor(netCostsFromTotals(costs, other), locale)}</strong>
           </p>
         </fieldset>
         <fieldset>
@@ -425,12 +444,15 @@ function AmountLines({
   array,
   form,
   msg,
+  error,
   t,
 }: {
-  name: "budgetLines" | "otherFunding";
+  name: ListName;
   array: ReturnType<typeof useFieldArray<Values, "budgetLines" | "otherFunding">>;
   form: ReturnType<typeof useForm<Values, unknown, ApplicationSubmit>>;
   msg: (path: string) => string | undefined;
+  /** An error about the whole list, shown by the fieldset under its legend. */
+  error?: string;
   t: (key: string, vars?: Record<string, string | number>) => string;
 }) {
   return (
@@ -448,7 +470,13 @@ function AmountLines({
           </button>
         </div>
       ))}
-      <button type="button" className="button secondary" onClick={() => array.append({ label: "", amount: "" })}>
+      <button
+        type="button"
+        id={addButtonId(name)}
+        className="button secondary"
+        aria-describedby={error ? `${name}-error` : undefined}
+        onClick={() => array.append({ label: "", amount: "" })}
+      >
         {t(name === "budgetLines" ? "application.addCost" : "application.addFunding")}
       </button>
     </>
@@ -496,16 +524,28 @@ function saveStatusText(s: SaveState, t: (k: string, v?: Record<string, string |
   }
 }
 
+/** The sum of the amounts the schema accepts; one not (yet) valid counts as nothing until it is corrected. */
+function total(ls: readonly Partial<Line>[] | undefined): number {
+  return sumAmounts(
+    (ls ?? []).flatMap((l) => {
+      const amount = AMOUNT.safeParse(l.amount);
+      return amount.success ? [{ amount: amount.data }] : [];
+    }),
+  );
+}
+
 function collectErrors(node: Record<string, unknown>, prefix = ""): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   for (const [k, v] of Object.entries(node ?? {})) {
-    if (!v || typeof v !== "object") continue;
-    const path = prefix ? `${prefix}.${k}` : k;
+    // `ref` is the DOM element; `types` repeats `message`.
+    if (!v || typeof v !== "object" || k === "ref" || k === "types") continue;
+    // A list's own error (react-hook-form keeps it as `budgetLines.root` once lines exist) is the list's.
+    const path = k === "root" ? prefix : prefix ? `${prefix}.${k}` : k;
     const m = (v as { message?: unknown }).message;
     if (typeof m === "string" && m) out.push({ path, message: m });
     else out.push(...collectErrors(v as Record<string, unknown>, path));
   }
-  return out.filter((e) => !e.path.endsWith(".ref") && !e.path.endsWith(".root"));
+  return out;
 }
 
 /** "budgetLines.1.amount" → "Kostnader, rad 2: Belopp (kr)" */
@@ -516,10 +556,32 @@ function labelFor(path: string, t: (k: string, v?: Record<string, string | numbe
   return `${base}, ${t("application.lineN", { n: Number(index) + 1 }).toLowerCase()}: ${t(part === "amount" ? "application.lineAmount" : "application.lineLabel")}`;
 }
 
-function fieldIdFor(path: string, firstObjective?: string): string {
-  if (path === "objectiveIds") return firstObjective ? `objective-${firstObjective}` : "objectiveMotivation";
-  if (path === "budgetLines") return "budgetLines.0.label";
-  return path;
+/** Fields whose input has the field's name as id. */
+const INPUT_IDS: ReadonlySet<string> = new Set([
+  "partnerTownId",
+  "title",
+  "purpose",
+  "description",
+  "objectiveMotivation",
+  "startDate",
+  "endDate",
+  "participantsTotal",
+  "participantsUnder26",
+  "requestedAmount",
+]);
+
+/** The id of the element an error links to, or null when the page has no such element. */
+function fieldIdFor(path: string, firstObjective: string | undefined, lineCounts: Record<ListName, number>): string | null {
+  const [field = "", index, part] = path.split(".");
+  if (INPUT_IDS.has(field)) return field;
+  if (field === "objectiveIds") return firstObjective ? `objective-${firstObjective}` : "objectiveMotivation";
+  if (field === "budgetLines" || field === "otherFunding") {
+    const i = Number(index);
+    // A line's error links to the line while it is there; the list's own error, or a removed line's, to the add button.
+    if (index !== undefined && Number.isInteger(i) && i >= 0 && i < lineCounts[field]) return `${field}.${i}.${part === "amount" ? "amount" : "label"}`;
+    return addButtonId(field);
+  }
+  return null;
 }
 
 export type { ApplicationSubmitInput };
