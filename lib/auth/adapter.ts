@@ -4,6 +4,7 @@ import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { db } from "@/lib/db";
 import { authConfig } from "@/lib/auth/config";
 import type { User } from "@/lib/generated/prisma/client";
+import { hashToken } from "@/lib/auth/actor";
 
 function toAdapterUser(u: User): AdapterUser {
   return { id: u.id, email: u.email, emailVerified: u.emailVerified, name: u.name };
@@ -44,33 +45,35 @@ export function portalAdapter(): Adapter {
     async linkAccount() {
       return undefined;
     },
+    // Sessions are stored by the SHA-256 of their token: a copy of the
+    // database holds no cookie that signs anyone in.
     async createSession(session) {
-      const s = await db.session.create({ data: session });
-      return { sessionToken: s.sessionToken, userId: s.userId, expires: s.expires };
+      const s = await db.session.create({ data: { ...session, sessionToken: hashToken(session.sessionToken) } });
+      return { sessionToken: session.sessionToken, userId: s.userId, expires: s.expires };
     },
     async getSessionAndUser(sessionToken) {
-      const s = await db.session.findUnique({ where: { sessionToken }, include: { user: true } });
+      const s = await db.session.findUnique({ where: { sessionToken: hashToken(sessionToken) }, include: { user: true } });
       if (!s) return null;
       const absoluteEnd = s.createdAt.getTime() + authConfig.absoluteTimeout * 1000;
       if (absoluteEnd <= Date.now() || s.expires.getTime() <= Date.now() || !s.user.active) {
-        await db.session.deleteMany({ where: { sessionToken } });
+        await db.session.deleteMany({ where: { id: s.id } });
         return null;
       }
       // Never extend past the absolute end.
       const expires = new Date(Math.min(s.expires.getTime(), absoluteEnd));
-      const session: AdapterSession = { sessionToken: s.sessionToken, userId: s.userId, expires };
+      const session: AdapterSession = { sessionToken, userId: s.userId, expires };
       return { session, user: toAdapterUser(s.user) };
     },
     async updateSession({ sessionToken, expires }) {
-      const s = await db.session.findUnique({ where: { sessionToken } });
+      const s = await db.session.findUnique({ where: { sessionToken: hashToken(sessionToken) } });
       if (!s) return null;
       const absoluteEnd = new Date(s.createdAt.getTime() + authConfig.absoluteTimeout * 1000);
       const capped = expires && expires > absoluteEnd ? absoluteEnd : expires;
-      const updated = await db.session.update({ where: { sessionToken }, data: { expires: capped } });
-      return { sessionToken: updated.sessionToken, userId: updated.userId, expires: updated.expires };
+      const updated = await db.session.update({ where: { id: s.id }, data: { expires: capped } });
+      return { sessionToken, userId: updated.userId, expires: updated.expires };
     },
     async deleteSession(sessionToken) {
-      await db.session.deleteMany({ where: { sessionToken } });
+      await db.session.deleteMany({ where: { sessionToken: hashToken(sessionToken) } });
     },
     async createVerificationToken(token) {
       const identifier = token.identifier.toLowerCase();

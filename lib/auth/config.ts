@@ -6,6 +6,14 @@ function seconds(name: string, fallback: number): number {
   return value;
 }
 
+function count(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw ? Number(raw) : fallback;
+  // A typo must not switch a limit off.
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
+  return value;
+}
+
 export const authConfig = {
   /** A session unused this long ends. */
   idleTimeout: seconds("SESSION_IDLE_TIMEOUT", 30 * 60),
@@ -14,7 +22,7 @@ export const authConfig = {
   /** A sign-in link is valid this long, and only once. */
   signInLinkLifetime: seconds("SIGN_IN_LINK_LIFETIME", 10 * 60),
   /** Sign-in mails per address and per IP within the window. */
-  signInPerAddress: Number(process.env.SIGN_IN_LIMIT_PER_ADDRESS ?? 5),
-  signInPerIp: Number(process.env.SIGN_IN_LIMIT_PER_IP ?? 20),
+  signInPerAddress: count("SIGN_IN_LIMIT_PER_ADDRESS", 5),
+  signInPerIp: count("SIGN_IN_LIMIT_PER_IP", 20),
   signInWindow: seconds("SIGN_IN_LIMIT_WINDOW", 15 * 60),
 };

@@ -162,7 +162,8 @@ test("a draft being written survives the end of the session", async ({ page, sig
   expect(cookie).toBeDefined();
   const client = new pg.Client({ connectionString: harness().databaseUrl });
   await client.connect();
-  await client.query(`delete from "Session" where "sessionToken" = $1`, [cookie!.value]);
+  // Sessions are stored by the SHA-256 of the cookie's token.
+  await client.query(`delete from "Session" where "sessionToken" = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [cookie!.value]);
   await client.end();
   await page.getByLabel(/^Syfte/).fill("Hålla vänortskontakten levande under året.");
   await expect(page.getByText(/finns kvar på den här enheten/).first()).toBeVisible({ timeout: 10_000 });

@@ -5,6 +5,7 @@ import { portalAdapter } from "@/lib/auth/adapter";
 import { authConfig } from "@/lib/auth/config";
 import { allowSignInRequest, hasValidCsrfToken } from "@/lib/auth/sign-in-limits";
 import { confirmUrl } from "@/lib/auth/options";
+import { hashToken } from "@/lib/auth/actor";
 
 const adapter = portalAdapter();
 const hashed = () => createHash("sha256").update(randomBytes(16)).digest("hex");
@@ -13,7 +14,7 @@ const unique = (name: string) => `${name}-${randomBytes(4).toString("hex")}@exam
 async function newSession(email: string, createdAt: Date, expires: Date) {
   const user = await db.user.create({ data: { email } });
   const sessionToken = randomBytes(16).toString("hex");
-  await db.session.create({ data: { sessionToken, userId: user.id, expires, createdAt } });
+  await db.session.create({ data: { sessionToken: hashToken(sessionToken), userId: user.id, expires, createdAt } });
   return sessionToken;
 }
 
@@ -66,7 +67,7 @@ describe("sessions", () => {
   it("end at the absolute timeout however recently they were used", async () => {
     const token = await newSession(unique("old"), new Date(Date.now() - authConfig.absoluteTimeout * 1000 - 1000), new Date(Date.now() + 600_000));
     expect(await adapter.getSessionAndUser!(token)).toBeNull();
-    expect(await db.session.count({ where: { sessionToken: token } })).toBe(0);
+    expect(await db.session.count({ where: { sessionToken: hashToken(token) } })).toBe(0);
   });
 
   it("end when idle past their expiry", async () => {
@@ -79,6 +80,15 @@ describe("sessions", () => {
     const token = await newSession(unique("capped"), createdAt, new Date(Date.now() + 30_000));
     const updated = await adapter.updateSession!({ sessionToken: token, expires: new Date(Date.now() + 3600_000) });
     expect(updated!.expires.getTime()).toBeLessThanOrEqual(createdAt.getTime() + authConfig.absoluteTimeout * 1000);
+  });
+
+  it("are stored by the hash of their token, never the token itself", async () => {
+    const user = await db.user.create({ data: { email: unique("hashed") } });
+    const token = randomBytes(16).toString("hex");
+    await adapter.createSession!({ sessionToken: token, userId: user.id, expires: new Date(Date.now() + 600_000) });
+    expect(await db.session.count({ where: { sessionToken: token } })).toBe(0);
+    expect(await db.session.count({ where: { sessionToken: hashToken(token) } })).toBe(1);
+    expect((await adapter.getSessionAndUser!(token))?.session.sessionToken).toBe(token);
   });
 
   it("are deleted on sign-out", async () => {
