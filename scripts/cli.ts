@@ -12,13 +12,11 @@
 // (.data/postgres, port EMBEDDED_POSTGRES_PORT or 54329), starting it if it
 // is not running, and stopping it again afterwards.
 import { parseArgs } from "node:util";
-import { applyMigrations } from "./lib/migrate";
-import { APP_EMBEDDED_DIR, databaseUrl, ensureDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/postgres";
+import { appDatabase, type PostgresServer } from "./lib/postgres";
 
 type AdminService = typeof import("../lib/data/admin");
 type Translate = typeof import("../lib/i18n/translate");
 
-const EMBEDDED_DATABASE = "utbytesbidrag";
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 
@@ -91,19 +89,12 @@ function checkOptions(command: string, options: Options): void {
 
 /** DATABASE_URL, or the embedded server of `npm start` (started here when it is not running). */
 async function connect(): Promise<PostgresServer | null> {
-  if (process.env.DATABASE_URL) {
-    await applyMigrations(process.env.DATABASE_URL, (line) => console.error(line));
-    return null;
+  try {
+    return (await appDatabase((line) => console.error(line))).server;
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith("EMBEDDED_POSTGRES_PORT")) throw new UsageError(error.message);
+    throw error;
   }
-  const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
-  if (!Number.isInteger(port) || port <= 0) throw new UsageError(`EMBEDDED_POSTGRES_PORT is not a port: ${process.env.EMBEDDED_POSTGRES_PORT}`);
-  const server = await startEmbeddedPostgres({ dataDir: APP_EMBEDDED_DIR, port });
-  await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);
-  const url = databaseUrl(server.adminUrl, EMBEDDED_DATABASE);
-  await applyMigrations(url, (line) => console.error(line));
-  // lib/db reads it when it is first loaded, below.
-  process.env.DATABASE_URL = url;
-  return server;
 }
 
 /** The app's modules, loaded after DATABASE_URL is set (lib/db reads it on load). */

@@ -141,3 +141,26 @@ export async function testServer(log?: (line: string) => void): Promise<Postgres
   }
   return startEmbeddedPostgres({ dataDir: TEST_EMBEDDED_DIR, port: 54330, log });
 }
+
+export const APP_EMBEDDED_DATABASE = "utbytesbidrag";
+
+/**
+ * The portal's database for command-line tools: DATABASE_URL, or the embedded
+ * server of `npm start` (started here when it is not running). Migrations are
+ * applied, and DATABASE_URL is set for modules loaded afterwards.
+ */
+export async function appDatabase(log: (line: string) => void = () => undefined): Promise<{ url: string; server: PostgresServer | null }> {
+  const { applyMigrations } = await import("./migrate");
+  if (process.env.DATABASE_URL) {
+    await applyMigrations(process.env.DATABASE_URL, log);
+    return { url: process.env.DATABASE_URL, server: null };
+  }
+  const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`EMBEDDED_POSTGRES_PORT is not a port: ${process.env.EMBEDDED_POSTGRES_PORT}`);
+  const server = await startEmbeddedPostgres({ dataDir: APP_EMBEDDED_DIR, port });
+  await ensureDatabase(server.adminUrl, APP_EMBEDDED_DATABASE);
+  const url = databaseUrl(server.adminUrl, APP_EMBEDDED_DATABASE);
+  await applyMigrations(url, log);
+  process.env.DATABASE_URL = url;
+  return { url, server };
+}
