@@ -31,7 +31,7 @@ export default async function HomePage() {
           <section className="card" key={p.id} aria-labelledby={`program-${p.year}`}>
             <h3 id={`program-${p.year}`}>{t("home.programYear", { year: p.year })}</h3>
             <ul>
-              <li>{t("home.baseGrant", { amount: formatKronor(p.baseCapPerTown, locale) })}</li>
+              <li>{t(p.splitRule === "EQUAL_SPLIT" ? "home.baseGrant" : "home.baseGrantNoSplit", { amount: formatKronor(p.baseCapPerTown, locale) })}</li>
               <li>{t("home.activityGrant", { amount: formatKronor(p.activityCapPerTown, locale) })}</li>
               <li>{t("home.reportRule", { months: p.reportDeadlineMonths })}</li>
               <li>{t("home.annualReportRule")}</li>

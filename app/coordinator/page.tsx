@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDay } from "@/lib/i18n/translate-core";
 import Link from "next/link";
 import { TableWrap } from "@/components/ui/table-wrap";
 import { notFound, redirect } from "next/navigation";
@@ -124,7 +125,7 @@ export default async function CoordinatorQueuePage({ searchParams }: { searchPar
                   <td data-label={t("application.status")}>
                     <StatusBadge status={a.status} label={t(`application.statusName.${a.status}`)} />
                   </td>
-                  <td data-label={t("application.submittedAt")}>{a.submittedAt?.toISOString().slice(0, 10)}</td>
+                  <td data-label={t("application.submittedAt")}>{a.submittedAt ? formatDay(a.submittedAt) : "–"}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 import { getT } from "@/lib/i18n/server";
+import { formatDay } from "@/lib/i18n/translate-core";
 import { formatKronor } from "@/lib/i18n/translate";
 import type { ApplicationView } from "@/lib/data/applications";
 import { sumAmounts } from "@/lib/domain/application-rules";
@@ -44,7 +45,7 @@ export async function ApplicationDetails({ a, objectives }: { a: ApplicationView
         {a.submittedAt ? (
           <>
             <dt>{t("application.submittedAt")}</dt>
-            <dd>{a.submittedAt.slice(0, 10)}</dd>
+            <dd>{formatDay(new Date(a.submittedAt))}</dd>
           </>
         ) : null}
       </dl>

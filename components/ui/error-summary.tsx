@@ -27,7 +27,9 @@ export function ErrorSummary({ title, items, formError, focusOn }: Props) {
   const formErrors = (typeof formError === "string" ? [formError] : (formError ?? [])).filter(Boolean);
   const visible = items.length > 0 || formErrors.length > 0;
   const signature = items.map((i) => i.fieldId + i.message).join("|") + formErrors.join("|");
-  const trigger = focusOn === undefined ? (visible ? signature : null) : focusOn;
+  // With focusOn (a submit counter), focus moves on each submit and when errors
+  // first appear after one (a server's answer comes after the count changed).
+  const trigger = focusOn === undefined ? (visible ? signature : null) : `${String(focusOn)}|${visible}`;
   useEffect(() => {
     // ref.current is null while nothing is shown.
     ref.current?.focus();

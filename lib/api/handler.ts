@@ -19,6 +19,30 @@ function errorResponse(status: number, code: string, message: string, fields?: F
 
 type Ctx<P> = { params: Promise<P> };
 
+/** A multipart body read up to `maxBytes`: a larger one is refused before it is parsed (413). */
+export async function readFormData(req: NextRequest, maxBytes: number): Promise<FormData> {
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (declared > maxBytes) throw new ServiceError("PAYLOAD_TOO_LARGE");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new ServiceError("PAYLOAD_TOO_LARGE");
+    }
+    chunks.push(value);
+  }
+  try {
+    return await new Response(Buffer.concat(chunks), { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData();
+  } catch {
+    throw new ServiceError("VALIDATION", "errors.VALIDATION", { _form: ["validation.invalid"] });
+  }
+}
+
 /**
  * Every /api/v1 handler: bearer-token actor (401 without), the handler's
  * result as JSON, service errors mapped to status codes, nothing raw leaked.

@@ -35,6 +35,3 @@ export function can(actor: { roles: readonly Role[] } | null, permission: Permis
   return actor.roles.some((r) => allowed.includes(r));
 }
 
-export function isStaff(actor: { roles: readonly Role[] } | null): boolean {
-  return !!actor && actor.roles.length > 0;
-}

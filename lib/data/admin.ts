@@ -131,9 +131,26 @@ function userSnapshot(u: { email: string; name: string | null; roles: Role[]; ac
   return { email: u.email, name: u.name, roles: canonicalRoles(u.roles), active: u.active, municipalityId: u.municipalityId };
 }
 
-/** The municipality's staff, and applicants (who belong to no municipality). */
+/**
+ * The municipality's staff, and the applicants (users of no municipality) who
+ * are members of one of its associations. Applicants share one table across
+ * municipalities, so anyone else, another municipality's applicants included,
+ * is "not found". An applicant with no association yet is nobody's to manage.
+ */
 function userScope(mid: string): Prisma.UserWhereInput {
-  return { OR: [{ municipalityId: mid }, { municipalityId: null }] };
+  return {
+    OR: [{ municipalityId: mid }, { municipalityId: null, memberships: { some: { association: { municipalityId: mid } } } }],
+  };
+}
+
+/**
+ * The address is how a user signs in, so changing it hands over every
+ * association they belong to: refused while they are a member of another
+ * municipality's association, which this administrator cannot answer for.
+ */
+async function assertEmailChangeable(tx: Tx, mid: string, userId: string): Promise<void> {
+  const elsewhere = await tx.membership.count({ where: { userId, association: { municipalityId: { not: mid } } } });
+  if (elsewhere) throw forbidden();
 }
 
 const isActiveAdmin = (u: { active: boolean; roles: Role[] }) => u.active && u.roles.includes("ADMIN");
@@ -209,6 +226,7 @@ export async function updateUser(actor: Actor, id: string, input: unknown): Prom
       await lockActiveAdmins(tx, mid);
       const before = await tx.user.findFirst({ where: { id: userId, ...userScope(mid) }, select: userSelect });
       if (!before) throw notFound();
+      if (data.email !== undefined && data.email !== before.email) await assertEmailChangeable(tx, mid, userId);
       const roles = data.roles ?? before.roles;
       const after = await tx.user.update({
         where: { id: userId },

@@ -6,6 +6,8 @@ import { uploadDir } from "@/lib/env";
 import { ServiceError } from "@/lib/errors";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Room for a form's other fields and multipart boundaries around one file. */
+export const MULTIPART_OVERHEAD = 256 * 1024;
 export const MAX_FILES_PER_APPLICATION = 10;
 const PDF_MAGIC = Buffer.from("%PDF-");
 

@@ -8,3 +8,8 @@ export function format(template: string, vars?: Record<string, string | number>)
 export function formatKronor(amount: number, locale: "sv" | "en" = "sv"): string {
   return `${new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 0 }).format(amount)} kr`;
 }
+
+/** The day an instant falls on in Swedish time, "YYYY-MM-DD" (ISO, as Swedish authorities write dates). */
+export function formatDay(instant: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}

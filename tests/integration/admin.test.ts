@@ -2,9 +2,12 @@
 // every role, the audit row each change writes, validation errors on the
 // field the form shows them on, the last-administrator protection, scoping to
 // the administrator's municipality, the CLI's user and token functions, and
-// the /api/v1/admin route handlers on top of the same services.
+// the /api/v1/admin route handlers on top of the same services, and the
+// admin list pages' tables as rendered from those services.
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { createElement, type ComponentProps, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { actorFromBearer, type Actor } from "@/lib/auth/actor";
 import { toActionError } from "@/lib/actions/safe-action";
@@ -44,6 +47,25 @@ import * as committeeRoute from "@/app/api/v1/admin/committee/route";
 import * as committeeMemberRoute from "@/app/api/v1/admin/committee/[id]/route";
 import * as programsRoute from "@/app/api/v1/admin/programs/route";
 import * as programRoute from "@/app/api/v1/admin/programs/[id]/route";
+import { I18nProvider } from "@/components/i18n/provider";
+import { sv } from "@/lib/i18n/messages";
+import UsersPage from "@/app/admin/users/page";
+import CommitteePage from "@/app/admin/committee/page";
+import PartnerTownsPage from "@/app/admin/partner-towns/page";
+import ObjectivesPage from "@/app/admin/objectives/page";
+import ProgramsPage from "@/app/admin/programs/page";
+
+// The admin pages find their actor through the session and their locale in a
+// cookie; here the actor is whoever `page.actor` names and the locale Swedish.
+const page = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/app/admin/_components/guard", () => ({
+  signedInActor: async () => {
+    if (!page.actor) throw new Error("no actor for the page");
+    return page.actor;
+  },
+  orNotFound: <T>(call: Promise<T>) => call,
+}));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 
 let w: AdminWorld;
 
@@ -149,9 +171,12 @@ describe("users and roles", () => {
     expect(audit?.after).toMatchObject({ email: address, roles: ["COORDINATOR"], active: true });
   });
 
-  it("creates an applicant outside any municipality", async () => {
+  it("creates an applicant outside any municipality, who is in scope only once a member of one of its associations", async () => {
     const user = await createUser(w.actors.admin, { email: email("applicant"), roles: [] });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).municipalityId).toBeNull();
+    await expect(getUser(w.actors.admin, user.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await db.membership.create({ data: { userId: user.id, associationId: w.association.id } });
+    expect(await getUser(w.actors.admin, user.id)).toMatchObject({ id: user.id, roles: [] });
   });
 
   it.each<[string, () => Record<string, unknown>, Record<string, string[]>]>([
@@ -163,7 +188,7 @@ describe("users and roles", () => {
   });
 
   it("changes roles, name and active, audits before and after, and ends the sessions of a deactivated user", async () => {
-    const user = await insertUser({ label: "to-change" });
+    const user = await insertUser({ label: "to-change", memberOf: [w.association.id] });
     await db.session.create({ data: { sessionToken: `s-${user.id}`, userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
     const updated = await updateUser(w.actors.admin, user.id, { name: "Ny", roles: ["COORDINATOR", "COORDINATOR"], active: false });
     expect(updated).toMatchObject({ name: "Ny", roles: ["COORDINATOR"], active: false });
@@ -177,7 +202,7 @@ describe("users and roles", () => {
   });
 
   it("reports a taken address on the email field when changing it", async () => {
-    const user = await insertUser({ label: "renamed" });
+    const user = await insertUser({ label: "renamed", memberOf: [w.association.id] });
     expect(await failure(updateUser(w.actors.admin, user.id, { email: w.users.admin.email }))).toMatchObject({
       code: "VALIDATION",
       fieldErrors: { email: ["validation.admin.email.taken"] },
@@ -191,22 +216,96 @@ describe("users and roles", () => {
     expect(await db.committeeMember.count({ where: { userId: member.id } })).toBe(0);
   });
 
-  it("lists and searches the municipality's users and applicants, not another municipality's staff", async () => {
+  it("lists and searches the municipality's staff and its associations' applicants, not another municipality's staff or applicants", async () => {
     const all = await listUsers(w.actors.admin);
     const emails = all.map((u) => u.email);
     expect(emails).toContain(w.users.coordinator.email);
     expect(emails).toContain(w.users.applicant.email);
+    expect(emails).toContain(w.users.sharedApplicant.email);
     expect(emails).not.toContain(w.users.otherAdmin.email);
+    expect(emails).not.toContain(w.users.otherApplicant.email);
     expect(all.find((u) => u.id === w.users.committee.id)?.committeeTitle).toBe("Kommunchef");
+    expect((await getAdminOverview(w.actors.admin)).users).toBe(all.length);
 
     const found = await listUsers(w.actors.admin, { q: w.users.coordinator.email.slice(0, 18).toUpperCase() });
     expect(found.map((u) => u.id)).toEqual([w.users.coordinator.id]);
+    expect(await listUsers(w.actors.admin, { q: w.users.otherApplicant.email })).toEqual([]);
+  });
+
+  it("the other municipality sees its own applicants and the shared one, not this one's", async () => {
+    const emails = (await listUsers(w.actors.otherAdmin)).map((u) => u.email);
+    expect(emails).toEqual(expect.arrayContaining([w.users.otherAdmin.email, w.users.otherApplicant.email, w.users.sharedApplicant.email]));
+    expect(emails).not.toContain(w.users.applicant.email);
+    expect(emails).not.toContain(w.users.admin.email);
+    await expect(getUser(w.actors.otherAdmin, w.users.applicant.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("another municipality's staff are not found", async () => {
     await expect(getUser(w.actors.admin, w.users.otherAdmin.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(updateUser(w.actors.admin, w.users.otherAdmin.id, { active: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getUser(w.actors.admin, "not-a-uuid")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("another municipality's staff stay out of reach even as members of one of this municipality's associations", async () => {
+    const luleaStaff = await insertUser({ label: "lulea-staff-member", roles: ["COORDINATOR"], municipalityId: w.lulea.id, memberOf: [w.association.id] });
+    await expect(getUser(w.actors.admin, luleaStaff.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateUser(w.actors.admin, luleaStaff.id, { roles: [] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listUsers(w.actors.admin)).map((u) => u.id)).not.toContain(luleaStaff.id);
+  });
+
+  describe("another municipality's applicant is not found", () => {
+    const other = () => w.users.otherApplicant;
+    const NOT_FOUND = { code: "NOT_FOUND", fieldErrors: {} };
+    it.each<[string, () => Promise<unknown>, { code: string; fieldErrors: Record<string, string[]> }]>([
+      ["read", () => getUser(w.actors.admin, other().id), NOT_FOUND],
+      ["deactivated", () => updateUser(w.actors.admin, other().id, { active: false }), NOT_FOUND],
+      ["given a role", () => updateUser(w.actors.admin, other().id, { roles: ["ADMIN"] }), NOT_FOUND],
+      ["given a new address", () => updateUser(w.actors.admin, other().id, { email: email("taken-over") }), NOT_FOUND],
+      ["renamed", () => updateUser(w.actors.admin, other().id, { name: "Taken" }), NOT_FOUND],
+      // The committee form names the user on a field, so "not found" is reported there.
+      [
+        "made a committee member",
+        () => addCommitteeMember(w.actors.admin, { email: other().email, title: "Ledamot" }),
+        { code: "VALIDATION", fieldErrors: { email: ["validation.admin.committee.userUnknown"] } },
+      ],
+    ])("%s", async (_name, call, expected) => {
+      const auditsBefore = await db.auditEvent.count();
+      expect(await failure(call())).toMatchObject(expected);
+      expect(await db.user.findUniqueOrThrow({ where: { id: other().id } })).toMatchObject({
+        email: other().email,
+        name: other().name,
+        roles: [],
+        active: true,
+        municipalityId: null,
+      });
+      expect(await db.auditEvent.count()).toBe(auditsBefore);
+    });
+  });
+
+  it("manages the applicants of the municipality's own associations", async () => {
+    const member = await insertUser({ label: "own-applicant", memberOf: [w.association.id] });
+    expect(await getUser(w.actors.admin, member.id)).toMatchObject({ id: member.id, roles: [], active: true });
+    const address = email("own-applicant-renamed");
+    expect(await updateUser(w.actors.admin, member.id, { email: address, name: "Egen", active: false })).toMatchObject({ email: address, name: "Egen", active: false });
+    expect(await latestAudit(member.id)).toMatchObject({ action: "user.updated", municipalityId: w.pitea.id, after: { email: address } });
+  });
+
+  it("refuses a new address for a member of another municipality's association, but changes the rest", async () => {
+    const shared = await insertUser({ label: "shared", memberOf: [w.association.id, w.otherAssociation.id] });
+    const auditsBefore = await db.auditEvent.count();
+    expect(await failure(updateUser(w.actors.admin, shared.id, { email: email("taken-over") }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await failure(updateUser(w.actors.otherAdmin, shared.id, { email: email("taken-over") }))).toMatchObject({ code: "FORBIDDEN" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: shared.id } })).email).toBe(shared.email);
+    expect(await db.auditEvent.count()).toBe(auditsBefore);
+
+    // The edit form sends the address unchanged with every save.
+    expect(await updateUser(w.actors.admin, shared.id, { email: shared.email.toUpperCase(), name: "Delad" })).toMatchObject({ email: shared.email, name: "Delad" });
+  });
+
+  it("refuses a new address for this municipality's staff who are members of another municipality's association", async () => {
+    const staff = await insertUser({ label: "staff-elsewhere", roles: ["COORDINATOR"], municipalityId: w.pitea.id, memberOf: [w.otherAssociation.id] });
+    expect(await failure(updateUser(w.actors.admin, staff.id, { email: email("moved") }))).toMatchObject({ code: "FORBIDDEN" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: staff.id } })).email).toBe(staff.email);
   });
 });
 
@@ -285,8 +384,8 @@ describe("the committee", () => {
     expect(removed?.after).toMatchObject({ roles: ["COORDINATOR"] });
   });
 
-  it("adds an applicant by user id and makes them staff of the municipality", async () => {
-    const user = await insertUser({ label: "by-id" });
+  it("adds an applicant of one of its associations by user id and makes them staff of the municipality", async () => {
+    const user = await insertUser({ label: "by-id", memberOf: [w.association.id] });
     await addCommitteeMember(w.actors.admin, { userId: user.id, title: "Kommunchef" });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ roles: ["COMMITTEE"], municipalityId: w.pitea.id });
   });
@@ -295,13 +394,14 @@ describe("the committee", () => {
     ["an existing member", () => ({ email: w.users.committee.email, title: "X" }), { email: ["validation.admin.committee.alreadyMember"] }],
     ["an unknown address", () => ({ email: email("nobody"), title: "X" }), { email: ["validation.admin.committee.userUnknown"] }],
     ["another municipality's staff", () => ({ userId: w.users.otherAdmin.id, title: "X" }), { userId: ["validation.admin.committee.userUnknown"] }],
+    ["another municipality's applicant", () => ({ userId: w.users.otherApplicant.id, title: "X" }), { userId: ["validation.admin.committee.userUnknown"] }],
     ["no one", () => ({ email: "", title: "" }), { email: ["validation.admin.committee.userRequired"], title: ["validation.required"] }],
   ])("refuses %s on its field", async (_name, input, fieldErrors) => {
     expect(await failure(addCommitteeMember(w.actors.admin, input()))).toMatchObject({ code: "VALIDATION", fieldErrors });
   });
 
   it("refuses an inactive user", async () => {
-    const user = await insertUser({ label: "inactive", active: false });
+    const user = await insertUser({ label: "inactive", active: false, memberOf: [w.association.id] });
     expect(await failure(addCommitteeMember(w.actors.admin, { email: user.email, title: "X" }))).toMatchObject({
       fieldErrors: { email: ["validation.admin.committee.userInactive"] },
     });
@@ -628,7 +728,7 @@ describe("/api/v1/admin route handlers", () => {
   });
 
   it("adds a committee member (201) and removes them (204)", async () => {
-    const user = await insertUser({ label: "api-member" });
+    const user = await insertUser({ label: "api-member", memberOf: [w.association.id] });
     const added = await call(committeeRoute.POST, "POST", "/admin/committee", { token: adminToken, body: { userId: user.id, title: "Ledamot" } });
     expect(added.status).toBe(201);
     const member = (await added.json()) as { id: string };
@@ -672,5 +772,60 @@ describe("/api/v1/admin route handlers", () => {
         "PUT /admin/programs/{id}",
       ].sort(),
     );
+  });
+});
+
+// ---------------------------------------------------------------------------
+
+/** An attribute's value in a rendered tag's attribute string. */
+const attribute = (attrs: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
+const textOf = (html: string) => html.replace(/<[^>]*>/g, "").trim();
+
+/** Each table of a rendered page: its wrapper's and its own attributes, its column headers, and its rows' cells. */
+function tablesOf(html: string) {
+  const found = [...html.matchAll(/<div([^>]*)><table([^>]*)>([\s\S]*?)<\/table><\/div>/g)];
+  expect(found.length, "every table sits directly in a wrapper").toBe(html.match(/<table/g)?.length ?? 0);
+  return found.map(([, wrap = "", table = "", body = ""]) => ({
+    wrap,
+    table,
+    headers: [...(/<thead>([\s\S]*?)<\/thead>/.exec(body)?.[1] ?? "").matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => textOf(m[1] ?? "")),
+    rows: [...(/<tbody>([\s\S]*?)<\/tbody>/.exec(body)?.[1] ?? "").matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
+      [...(row[1] ?? "").matchAll(/<(td|th)(\s[^>]*)?>/g)].map((cell) => ({ tag: cell[1], label: attribute(cell[2] ?? "", "data-label") })),
+    ),
+  }));
+}
+
+describe("the admin lists read as label/value cards on a narrow screen", () => {
+  beforeAll(() => {
+    page.actor = w.actors.admin;
+  });
+
+  it.each<[string, () => Promise<ReactNode>]>([
+    ["users", () => UsersPage({ searchParams: Promise.resolve({}) })],
+    ["committee", () => CommitteePage()],
+    ["partner towns", () => PartnerTownsPage()],
+    ["objectives", () => ObjectivesPage()],
+    ["program years", () => ProgramsPage()],
+  ])("%s: a named region scrollable by keyboard, a stacking table, each cell labelled with its column", async (_name, render) => {
+    // The children go in as createElement's third argument, which the props type cannot see.
+    const props = { locale: "sv", messages: sv } as ComponentProps<typeof I18nProvider>;
+    const html = renderToStaticMarkup(createElement(I18nProvider, props, await render()));
+    const tables = tablesOf(html);
+    expect(tables.length).toBeGreaterThan(0);
+    for (const { wrap, table, headers, rows } of tables) {
+      expect(attribute(wrap, "class")).toBe("table-wrap");
+      expect(attribute(wrap, "role")).toBe("region");
+      expect(attribute(wrap, "aria-label")).toMatch(/\S/);
+      expect(attribute(wrap, "tabindex")).toBe("0");
+      expect(attribute(table, "class")?.split(" ")).toContain("stack");
+      expect(rows.length).toBeGreaterThan(0);
+      for (const cells of rows) {
+        expect(cells).toHaveLength(headers.length);
+        // A row header (<th scope="row">) is the card's title; every data cell names its column.
+        cells.forEach((cell, i) => {
+          if (cell.tag === "td") expect(cell.label).toBe(headers[i]);
+        });
+      }
+    }
   });
 });

@@ -95,7 +95,7 @@ export function useAdminForm<TIn extends FieldValues, TOut, R>(
     }
   }
 
-  const summary = <ErrorSummary title={t("admin.form.errorSummary")} items={items} formError={formError ? t(formError) : null} />;
+  const summary = <ErrorSummary title={t("admin.form.errorSummary")} items={items} formError={formError ? t(formError) : null} focusOn={form.formState.submitCount} />;
 
   return { pending, errorFor, onSubmit, summary, notice, setNotice };
 }

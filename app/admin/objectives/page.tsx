@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { listObjectives } from "@/lib/data/admin";
 import { getT } from "@/lib/i18n/server";
 import { BackLink } from "../_components/back-link";
@@ -24,8 +25,8 @@ export default async function ObjectivesPage() {
       {objectives.length === 0 ? (
         <p>{t("admin.objectives.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <TableWrap label={t("admin.objectives.title")}>
+          <table className="stack">
             <caption className="visually-hidden">{t("admin.objectives.title")}</caption>
             <thead>
               <tr>
@@ -40,10 +41,12 @@ export default async function ObjectivesPage() {
             <tbody>
               {objectives.map((o) => (
                 <tr key={o.id}>
-                  <td className="num">{o.sortOrder}</td>
-                  <td lang={locale}>{locale === "sv" ? o.textSv : o.textEn}</td>
-                  <td>{o.active ? t("common.yes") : t("common.no")}</td>
-                  <td>
+                  <td data-label={t("admin.objective.sortOrder")} className="num">
+                    {o.sortOrder}
+                  </td>
+                  <td data-label={locale === "sv" ? t("admin.objective.textSv") : t("admin.objective.textEn")} lang={locale}>{locale === "sv" ? o.textSv : o.textEn}</td>
+                  <td data-label={t("admin.status.active")}>{o.active ? t("common.yes") : t("common.no")}</td>
+                  <td data-label={t("admin.col.actions")}>
                     <Link href={`/admin/objectives/${o.id}`} aria-label={t("admin.editLink", { name: locale === "sv" ? o.textSv : o.textEn })}>
                       {t("common.edit")}
                     </Link>
@@ -52,7 +55,7 @@ export default async function ObjectivesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <h2>{t("admin.objectives.create")}</h2>
       <ObjectiveForm nextSortOrder={nextSortOrder} />

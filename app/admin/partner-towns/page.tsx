@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { listPartnerTowns } from "@/lib/data/admin";
 import { getT } from "@/lib/i18n/server";
 import { BackLink } from "../_components/back-link";
@@ -23,8 +24,8 @@ export default async function PartnerTownsPage() {
       {towns.length === 0 ? (
         <p>{t("admin.partnerTowns.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <TableWrap label={t("admin.partnerTowns.title")}>
+          <table className="stack">
             <caption className="visually-hidden">{t("admin.partnerTowns.title")}</caption>
             <thead>
               <tr>
@@ -39,12 +40,12 @@ export default async function PartnerTownsPage() {
             <tbody>
               {towns.map((town) => (
                 <tr key={town.id}>
-                  <td>{town.name}</td>
-                  <td>{town.country}</td>
-                  <td>{t(`admin.kind.${town.kind}`)}</td>
-                  <td>{t(`admin.distance.${town.distanceClass}`)}</td>
-                  <td>{town.active ? t("common.yes") : t("common.no")}</td>
-                  <td>
+                  <td data-label={t("admin.partnerTown.name")}>{town.name}</td>
+                  <td data-label={t("admin.partnerTown.country")}>{town.country}</td>
+                  <td data-label={t("admin.partnerTown.kind")}>{t(`admin.kind.${town.kind}`)}</td>
+                  <td data-label={t("admin.partnerTown.distanceClass")}>{t(`admin.distance.${town.distanceClass}`)}</td>
+                  <td data-label={t("admin.status.active")}>{town.active ? t("common.yes") : t("common.no")}</td>
+                  <td data-label={t("admin.col.actions")}>
                     <Link href={`/admin/partner-towns/${town.id}`} aria-label={t("admin.editLink", { name: town.name })}>
                       {t("common.edit")}
                     </Link>
@@ -53,7 +54,7 @@ export default async function PartnerTownsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <h2>{t("admin.partnerTowns.create")}</h2>
       <PartnerTownForm />

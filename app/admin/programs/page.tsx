@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { listProgramYears } from "@/lib/data/admin";
 import { getT } from "@/lib/i18n/server";
 import { formatKronor } from "@/lib/i18n/translate";
@@ -28,8 +29,8 @@ export default async function ProgramsPage() {
       {years.length === 0 ? (
         <p>{t("admin.programs.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <TableWrap label={t("admin.programs.title")}>
+          <table className="stack">
             <caption className="visually-hidden">{t("admin.programs.title")}</caption>
             <thead>
               <tr>
@@ -54,17 +55,23 @@ export default async function ProgramsPage() {
                       {p.year}
                     </Link>
                   </th>
-                  <td>
+                  <td data-label={t("admin.programs.col.period")}>
                     {p.opensOn} – {p.closesOn}
                   </td>
-                  <td className="num">{formatKronor(p.baseCapPerTown, locale)}</td>
-                  <td className="num">{formatKronor(p.activityCapPerTown, locale)}</td>
-                  <td className="num">{p.budget === null ? t("admin.programs.noBudget") : formatKronor(p.budget, locale)}</td>
+                  <td data-label={t("admin.programs.col.baseCap")} className="num">
+                    {formatKronor(p.baseCapPerTown, locale)}
+                  </td>
+                  <td data-label={t("admin.programs.col.activityCap")} className="num">
+                    {formatKronor(p.activityCapPerTown, locale)}
+                  </td>
+                  <td data-label={t("admin.programs.col.budget")} className="num">
+                    {p.budget === null ? t("admin.programs.noBudget") : formatKronor(p.budget, locale)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { listUsers } from "@/lib/data/admin";
 import { getT } from "@/lib/i18n/server";
 import { USER_SEARCH_MAX } from "@/lib/schemas/admin";
@@ -40,8 +41,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {users.length === 0 ? (
         <p>{t("admin.users.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <TableWrap label={t("admin.users.title")}>
+          <table className="stack">
             <caption className="visually-hidden">{t("admin.users.title")}</caption>
             <thead>
               <tr>
@@ -55,11 +56,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <tbody>
               {users.map((u) => (
                 <tr key={u.id}>
-                  <td>{u.email}</td>
-                  <td>{u.name ?? ""}</td>
-                  <td>{u.roles.length ? u.roles.map((r) => t(`admin.role.${r}`)).join(", ") : <span className="muted">{t("admin.user.noRoles")}</span>}</td>
-                  <td>{u.active ? t("admin.status.active") : t("admin.status.inactive")}</td>
-                  <td>
+                  <td data-label={t("admin.user.email")}>{u.email}</td>
+                  <td data-label={t("admin.user.name")}>{u.name ?? ""}</td>
+                  <td data-label={t("admin.user.roles")}>
+                    {u.roles.length ? u.roles.map((r) => t(`admin.role.${r}`)).join(", ") : <span className="muted">{t("admin.user.noRoles")}</span>}
+                  </td>
+                  <td data-label={t("admin.user.active")}>{u.active ? t("admin.status.active") : t("admin.status.inactive")}</td>
+                  <td data-label={t("admin.col.actions")}>
                     <Link href={`/admin/users/${u.id}`} aria-label={t("admin.editLink", { name: u.email })}>
                       {t("common.edit")}
                     </Link>
@@ -68,7 +71,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       <h2 id="create-user">{t("admin.users.create")}</h2>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDay } from "@/lib/i18n/translate-core";
 import Link from "next/link";
 import { TableWrap } from "@/components/ui/table-wrap";
 import { notFound, redirect } from "next/navigation";
@@ -46,7 +47,7 @@ export default async function PendingAssociationsPage() {
                   </td>
                   <td data-label={t("association.field.orgNumber")}>{a.orgNumber}</td>
                   <td data-label={t("association.field.partnerTownIds")}>{a.partnerTowns.map((p) => p.partnerTown.name).join(", ")}</td>
-                  <td data-label={t("queue.registered")}>{a.createdAt.toISOString().slice(0, 10)}</td>
+                  <td data-label={t("queue.registered")}>{formatDay(a.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

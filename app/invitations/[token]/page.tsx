@@ -10,8 +10,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("invitation.accept"), robots: { index: false } };
 }
 
-export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function InvitationPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ error?: string }> }) {
   const { token } = await params;
+  const { error } = await searchParams;
   const { t } = await getT();
   const invitation = await getInvitation(token);
   if (!invitation) {
@@ -28,6 +29,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     <>
       <h1>{t("invitation.title", { association: invitation.association.name })}</h1>
       <p>{t("invitation.body", { association: invitation.association.name, email: invitation.email })}</p>
+      {error ? (
+        <p className="alert error" role="alert">
+          {t(error === "FORBIDDEN" ? "invitation.otherAddress" : "invitation.invalid")}
+        </p>
+      ) : null}
       {actor.email !== invitation.email ? (
         <p className="alert error">{t("invitation.otherAddress")}</p>
       ) : (

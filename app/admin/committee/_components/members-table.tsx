@@ -1,6 +1,7 @@
 "use client";
 import { useRef, useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/provider";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { removeCommitteeMemberAction } from "../actions";
 
 type Member = { id: string; name: string | null; email: string; title: string; active: boolean };
@@ -41,8 +42,8 @@ export function MembersTable({ members }: { members: Member[] }) {
       {members.length === 0 ? (
         <p>{t("admin.committee.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <TableWrap label={t("admin.committee.title")}>
+          <table className="stack">
             <caption className="visually-hidden">{t("admin.committee.title")}</caption>
             <thead>
               <tr>
@@ -55,13 +56,13 @@ export function MembersTable({ members }: { members: Member[] }) {
             <tbody>
               {members.map((m) => (
                 <tr key={m.id}>
-                  <td>
+                  <td data-label={t("admin.committee.col.name")}>
                     {m.name ?? m.email}
                     {m.active ? null : <span className="muted"> ({t("admin.status.inactive")})</span>}
                   </td>
-                  <td>{m.title}</td>
-                  <td>{m.email}</td>
-                  <td>
+                  <td data-label={t("admin.committee.col.title")}>{m.title}</td>
+                  <td data-label={t("admin.committee.col.email")}>{m.email}</td>
+                  <td data-label={t("admin.col.actions")}>
                     <button
                       type="button"
                       className="button secondary"
@@ -76,7 +77,7 @@ export function MembersTable({ members }: { members: Member[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

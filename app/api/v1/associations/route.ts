@@ -1,8 +1,7 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, readFormData } from "@/lib/api/handler";
 import { AssociationListQuerySchema } from "@/lib/api/schemas";
 import { listAssociationsForReview, listMyAssociations, registerAssociation } from "@/lib/data/associations";
-import { ServiceError } from "@/lib/errors";
-import { fileFromFormData } from "@/lib/files/storage";
+import { fileFromFormData, MAX_UPLOAD_BYTES, MULTIPART_OVERHEAD } from "@/lib/files/storage";
 
 export const GET = apiRoute(async ({ actor, req }) => {
   const { status } = AssociationListQuerySchema.parse(Object.fromEntries(req.nextUrl.searchParams));
@@ -11,9 +10,7 @@ export const GET = apiRoute(async ({ actor, req }) => {
 
 export const POST = apiRoute(
   async ({ actor, req }) => {
-    const form = await req.formData().catch(() => {
-      throw new ServiceError("VALIDATION", "errors.VALIDATION", { _form: ["validation.invalid"] });
-    });
+    const form = await readFormData(req, MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD);
     const { proof, ...fields } = Object.fromEntries(form);
     // A repeated field (one per chosen town) is a list; Object.fromEntries keeps only the last.
     return registerAssociation(actor, { ...fields, partnerTownIds: form.getAll("partnerTownIds") }, await fileFromFormData(proof ?? null, "proof"));

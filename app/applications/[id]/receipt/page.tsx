@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDay } from "@/lib/i18n/translate-core";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
@@ -46,7 +47,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
         <dt>{t("application.field.requestedAmount")}</dt>
         <dd>{a.requestedAmount != null ? formatKronor(a.requestedAmount, locale) : "–"}</dd>
         <dt>{t("application.submittedAt")}</dt>
-        <dd>{a.submittedAt?.slice(0, 10)}</dd>
+        <dd>{a.submittedAt ? formatDay(new Date(a.submittedAt)) : "–"}</dd>
       </dl>
       <p>{t("receipt.mailSent")}</p>
       <p>{t("receipt.next")}</p>

@@ -1,7 +1,7 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, readFormData } from "@/lib/api/handler";
 import { addAttachment } from "@/lib/data/applications";
 import { ServiceError } from "@/lib/errors";
-import { fileFromFormData } from "@/lib/files/storage";
+import { fileFromFormData, MAX_UPLOAD_BYTES, MULTIPART_OVERHEAD } from "@/lib/files/storage";
 
 // The web form calls the upload field "attachment"; the API's multipart field is "file".
 function asFileField(error: unknown): unknown {
@@ -13,7 +13,7 @@ function asFileField(error: unknown): unknown {
 export const POST = apiRoute<{ id: string }>(
   async ({ actor, params, req }) => {
     try {
-      const form = await req.formData().catch(() => null);
+      const form = await readFormData(req, MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD);
       return await addAttachment(actor, params.id, await fileFromFormData(form?.get("file") ?? null, "file"));
     } catch (error) {
       throw asFileField(error);
