@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { requirePermission } from "@/lib/auth/actor";
+import { hashToken, requirePermission } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { takeRateLimit } from "@/lib/data/rate-limit";
 import { audit } from "@/lib/data/audit";
@@ -176,10 +176,6 @@ export async function rejectAssociation(actor: Actor, id: string, reason: unknow
   return decideAssociation(actor, id, { status: "REJECTED", reason: parsed.data.reason });
 }
 
-function hashInvitation(token: string) {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 /** A member invites another person by e-mail; the link makes them a member once they sign in with that address. */
 export async function inviteMember(actor: Actor, associationId: string, input: unknown) {
   const { email } = InvitationSchema.parse(input);
@@ -199,7 +195,7 @@ export async function inviteMember(actor: Actor, associationId: string, input: u
       data: {
         associationId,
         email,
-        tokenHash: hashInvitation(token),
+        tokenHash: hashToken(token),
         invitedById: actor.userId,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
       },
@@ -231,7 +227,7 @@ export async function inviteMember(actor: Actor, associationId: string, input: u
 
 export async function getInvitation(token: string) {
   const invitation = await db.invitation.findUnique({
-    where: { tokenHash: hashInvitation(token) },
+    where: { tokenHash: hashToken(token) },
     select: { id: true, email: true, expiresAt: true, acceptedAt: true, association: { select: { id: true, name: true } } },
   });
   if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) return null;
@@ -240,7 +236,7 @@ export async function getInvitation(token: string) {
 
 export async function acceptInvitation(actor: Actor, token: string) {
   return db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashInvitation(token) }, include: { association: true } });
+    const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { association: true } });
     if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) throw notFound();
     if (invitation.email !== actor.email) throw new ServiceError("FORBIDDEN", "errors.invitation.otherAddress");
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });

@@ -1,6 +1,7 @@
 // A local mail catcher for development and tests: an SMTP server that accepts
 // anything and keeps it in memory, and a small web inbox to read it, so a
 // newcomer can click their sign-in link without a real mail account.
+import { escapeHtml } from "../../lib/mail/templates";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
@@ -296,14 +297,7 @@ function methodNotAllowed(response: http.ServerResponse, allow: string) {
 
 // ---------------------------------------------------------------- pages
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+export { escapeHtml };
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 

@@ -2,13 +2,12 @@
 // SMTP catcher: authentication, the applicant's journey, scoping (another
 // association's rows are 404), the coordinator's queue and decisions, every
 // operation from every role, and the OpenAPI document against the route files.
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import { startMailCatcher, type MailCatcher } from "@/scripts/lib/mail-catcher";
+import { withMailAndUploads } from "../fixtures/mail-and-uploads";
 import { db } from "@/lib/db";
 import { buildOpenApi } from "@/lib/api/openapi";
 import { publicOperations } from "@/lib/api/operations/public";
@@ -171,26 +170,7 @@ const CASE_NUMBER = /^INT (\d{4})\/(\d{4,})$/;
 
 // ---------------------------------------------------------------- environment
 
-let catcher: MailCatcher;
-let uploads: string;
-const savedEnv = { SMTP_URL: process.env.SMTP_URL, UPLOAD_DIR: process.env.UPLOAD_DIR };
-
-beforeAll(async () => {
-  catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-  // Services mail after they commit; the transport reads the environment when it sends.
-  process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
-  uploads = await mkdtemp(path.join(tmpdir(), "api-test-uploads-"));
-  process.env.UPLOAD_DIR = uploads;
-});
-
-afterAll(async () => {
-  await catcher?.stop();
-  await rm(uploads, { recursive: true, force: true });
-  for (const [k, v] of Object.entries(savedEnv)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-});
+const env = withMailAndUploads();
 
 // Setup through the same services the API calls.
 async function draftOf(world: World, opts: { complete?: boolean; grantKind?: "BASE" | "ACTIVITY"; partnerTownId?: string } = {}) {
@@ -330,7 +310,7 @@ describe("the applicant's journey", () => {
   beforeAll(async () => {
     world = await buildWorld();
   });
-  beforeEach(() => catcher.clear());
+  beforeEach(() => env.catcher.clear());
 
   it("drafts, attaches, checks the limit, submits, gets a receipt and withdraws", async () => {
     const token = world.users.applicant.token;
@@ -406,7 +386,7 @@ describe("the applicant's journey", () => {
     expect(match?.[1]).toBe(String(new Date().getUTCFullYear()));
     expect(submitted.body.submittedAt).toEqual(expect.any(String));
 
-    const receipt = await catcher.waitFor((m) => m.to.includes(world.users.applicant.email), 5_000);
+    const receipt = await env.catcher.waitFor((m) => m.to.includes(world.users.applicant.email), 5_000);
     expect(receipt.subject).toContain(submitted.body.caseNumber);
     expect(receipt.text).toContain("Körläger i Grindavík");
 
@@ -609,7 +589,7 @@ describe("associations", () => {
   beforeAll(async () => {
     world = await buildWorld();
   });
-  beforeEach(() => catcher.clear());
+  beforeEach(() => env.catcher.clear());
 
   it("registers an association from a multipart form with repeated partner towns and a PDF", async () => {
     const res = await call("registerAssociation", { token: world.users.pendingApplicant.token, form: registrationForm(world) });
@@ -675,7 +655,7 @@ describe("associations", () => {
     const verified = await call("verifyAssociation", { token: coordinator, params: { id: toVerify } });
     expect(verified.status).toBe(200);
     expect(verified.body).toEqual({ id: toVerify, status: "VERIFIED", rejectionReason: null });
-    await catcher.waitFor((m) => m.to.includes(world.users.pendingApplicant.email), 5_000);
+    await env.catcher.waitFor((m) => m.to.includes(world.users.pendingApplicant.email), 5_000);
     expect((await call("verifyAssociation", { token: coordinator, params: { id: toVerify } })).status).toBe(409);
 
     const short = await call("rejectAssociation", { token: coordinator, params: { id: toReject }, json: { reason: "Nej" } });
@@ -719,7 +699,7 @@ describe("associations", () => {
     expect(res.status).toBe(201);
     expect(InvitationCreatedSchema.parse(res.body)).toEqual(res.body);
     expect(res.body.email).toBe("kalle@example.se");
-    const mail = await catcher.waitFor((m) => m.to.includes("kalle@example.se"), 5_000);
+    const mail = await env.catcher.waitFor((m) => m.to.includes("kalle@example.se"), 5_000);
     expect(mail.text).toMatch(/\/invitations\//);
 
     const detail = await call("getAssociation", { token: world.users.applicant.token, params: { id: world.associations.mine.id } });

@@ -1,32 +1,21 @@
 // Rules enforced when an application is submitted or changed, and what the
 // association's members may send on the portal's behalf.
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMailCatcher, type MailCatcher } from "@/scripts/lib/mail-catcher";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withMailAndUploads } from "../fixtures/mail-and-uploads";
 import { db } from "@/lib/db";
 import { ServiceError } from "@/lib/errors";
 import { addAttachment, createApplication, deleteDraft, submitApplication, updateDraft } from "@/lib/data/applications";
 import { inviteMember } from "@/lib/data/associations";
 import { actorOf, buildWorld, completeDraft, MINIMAL_PDF, type World } from "../fixtures/world";
 
-let catcher: MailCatcher;
-let uploads: string;
+const env = withMailAndUploads();
 let world: World;
 
 beforeAll(async () => {
-  catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-  process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
-  uploads = await mkdtemp(path.join(tmpdir(), "rules-test-uploads-"));
-  process.env.UPLOAD_DIR = uploads;
   world = await buildWorld();
-});
-
-afterAll(async () => {
-  await catcher?.stop();
-  await rm(uploads, { recursive: true, force: true });
 });
 
 const applicant = () => actorOf(world.users.applicant);
@@ -87,18 +76,18 @@ describe("drafts", () => {
     const id = await draft("ACTIVITY");
     await addAttachment(applicant(), id, { bytes: MINIMAL_PDF, name: "budget.pdf" });
     const file = await db.storedFile.findFirstOrThrow({ where: { applicationId: id } });
-    expect(existsSync(path.join(uploads, file.storageKey))).toBe(true);
+    expect(existsSync(path.join(env.uploads, file.storageKey))).toBe(true);
     await deleteDraft(applicant(), id);
-    expect(existsSync(path.join(uploads, file.storageKey))).toBe(false);
-    expect(await readdir(uploads)).not.toContain(file.storageKey);
+    expect(existsSync(path.join(env.uploads, file.storageKey))).toBe(false);
+    expect(await readdir(env.uploads)).not.toContain(file.storageKey);
   });
 
   it("of another association leave no file behind when someone tries to attach one", async () => {
     const id = await draft("ACTIVITY");
-    const filesBefore = (await readdir(uploads)).length;
+    const filesBefore = (await readdir(env.uploads)).length;
     const refused = await failure(() => addAttachment(actorOf(world.users.otherApplicant), id, { bytes: MINIMAL_PDF, name: "x.pdf" }));
     expect(refused.code).toBe("NOT_FOUND");
-    expect((await readdir(uploads)).length).toBe(filesBefore);
+    expect((await readdir(env.uploads)).length).toBe(filesBefore);
   });
 });
 
@@ -106,7 +95,7 @@ describe("invitations", () => {
   it("cannot be sent for an association the coordinator has not verified", async () => {
     const refused = await failure(() => inviteMember(actorOf(world.users.pendingApplicant), world.associations.pending.id, { email: "ny@example.se" }));
     expect(refused).toEqual({ code: "VALIDATION", fields: { email: ["validation.invitation.notVerified"] } });
-    expect(catcher.messages().filter((m) => m.to.includes("ny@example.se"))).toHaveLength(0);
+    expect(env.catcher.messages().filter((m) => m.to.includes("ny@example.se"))).toHaveLength(0);
   });
 
   it("are limited per member and hour", async () => {

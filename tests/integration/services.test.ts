@@ -1,11 +1,8 @@
 // The services the web pages' server actions and the API both call, called
 // directly: who may do what (another association's rows are "not found"),
 // and what happens when submits race.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startMailCatcher, type MailCatcher } from "@/scripts/lib/mail-catcher";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { withMailAndUploads } from "../fixtures/mail-and-uploads";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { ServiceError } from "@/lib/errors";
@@ -36,25 +33,7 @@ import {
 import { parseCaseNumber } from "@/lib/domain/case-number";
 import { actorOf, buildWorld, completeDraft, MINIMAL_PDF, orgNumber, type World } from "../fixtures/world";
 
-let catcher: MailCatcher;
-let uploads: string;
-const savedEnv = { SMTP_URL: process.env.SMTP_URL, UPLOAD_DIR: process.env.UPLOAD_DIR };
-
-beforeAll(async () => {
-  catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-  process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
-  uploads = await mkdtemp(path.join(tmpdir(), "services-test-uploads-"));
-  process.env.UPLOAD_DIR = uploads;
-});
-
-afterAll(async () => {
-  await catcher?.stop();
-  await rm(uploads, { recursive: true, force: true });
-  for (const [k, v] of Object.entries(savedEnv)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-});
+const env = withMailAndUploads();
 
 const pdf = (name = "bilaga.pdf") => ({ bytes: MINIMAL_PDF, name });
 const as = (world: World, role: keyof World["users"]): Actor => actorOf(world.users[role]);
@@ -218,11 +197,11 @@ describe("who may call which service", () => {
   });
 
   it("makes an invited person a member once they accept with the invited address, and nobody else", async () => {
-    catcher.clear();
+    env.catcher.clear();
     const newcomer = await buildWorld();
     const email = newcomer.users.applicant.email;
     await inviteMember(as(world, "applicant"), world.associations.mine.id, { email });
-    const mail = await catcher.waitFor((m) => m.to.includes(email), 5_000);
+    const mail = await env.catcher.waitFor((m) => m.to.includes(email), 5_000);
     const token = /\/invitations\/([\w-]+)/.exec(mail.text)?.[1];
     expect(token).toBeTruthy();
 
@@ -241,7 +220,7 @@ describe("concurrent submits", () => {
   beforeAll(async () => {
     world = await buildWorld();
   });
-  beforeEach(() => catcher.clear());
+  beforeEach(() => env.catcher.clear());
 
   const counter = async () =>
     (await db.caseCounter.findUnique({ where: { municipalityId_year: { municipalityId: world.municipality.id, year: new Date().getUTCFullYear() } } }))?.last ?? 0;
@@ -265,8 +244,8 @@ describe("concurrent submits", () => {
     expect(await counter()).toBe(before + 1);
     expect(await db.auditEvent.count({ where: { entityId: id, action: "application.submitted" } })).toBe(1);
 
-    await catcher.waitFor((m) => m.subject.includes(row.caseNumber!), 5_000);
-    expect(catcher.messages().filter((m) => m.subject.includes(row.caseNumber!))).toHaveLength(1);
+    await env.catcher.waitFor((m) => m.subject.includes(row.caseNumber!), 5_000);
+    expect(env.catcher.messages().filter((m) => m.subject.includes(row.caseNumber!))).toHaveLength(1);
   });
 
   it("of 20 different drafts give 20 distinct consecutive case numbers", async () => {
