@@ -7,6 +7,10 @@ export type Permission =
   | "association:register"
   | "association:review"
   | "application:review"
+  | "application:decide"
+  | "consultation:manage"
+  | "consultation:recommend"
+  | "payout:approve"
   | "admin:users"
   | "admin:committee"
   | "admin:partner-towns"
@@ -20,6 +24,10 @@ export const PERMISSIONS: Record<Permission, readonly Role[] | typeof SIGNED_IN>
   "association:register": SIGNED_IN,
   "association:review": ["COORDINATOR"],
   "application:review": ["COORDINATOR"],
+  "application:decide": ["COORDINATOR"],
+  "consultation:manage": ["COORDINATOR"],
+  "consultation:recommend": ["COMMITTEE"],
+  "payout:approve": ["COORDINATOR"],
   "admin:users": ["ADMIN"],
   "admin:committee": ["ADMIN"],
   "admin:partner-towns": ["ADMIN"],

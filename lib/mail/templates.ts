@@ -149,6 +149,25 @@ export function associationVerified(input: { associationName: string; url: strin
   ]);
 }
 
+/** To each committee member when cases are put to the committee. */
+export function consultationRequest(input: { count: number; closesOn: string; url: string; locale?: Locale }): MailContent {
+  const locale = input.locale ?? "sv";
+  const url = httpUrl(input.url);
+  const closesOn = oneLine(input.closesOn);
+  if (locale === "en") {
+    return render(locale, `The international committee is consulted: ${input.count} case(s) by ${closesOn}`, [
+      { kind: "p", text: `The international coordinator asks for the committee's view on ${input.count} application(s) before deciding.` },
+      { kind: "p", text: `Please give your recommendation – approve, reject or abstain, with a comment – or declare a conflict of interest, by ${closesOn}.` },
+      { kind: "link", url, label: "See the cases" },
+    ]);
+  }
+  return render(locale, `Samråd med internationella kommittén: ${input.count} ärende(n) senast ${closesOn}`, [
+    { kind: "p", text: `Internationella samordnaren vill höra kommitténs synpunkter på ${input.count} ansökan/ansökningar innan beslut.` },
+    { kind: "p", text: `Lämna din rekommendation – bifall, avslag eller avstår, med en kommentar – eller anmäl jäv, senast ${closesOn}.` },
+    { kind: "link", url, label: "Se ärendena" },
+  ]);
+}
+
 export function associationRejected(input: { associationName: string; reason: string; locale?: Locale }): MailContent {
   const locale = input.locale ?? "sv";
   const association = oneLine(input.associationName);

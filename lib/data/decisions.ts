@@ -1,0 +1,245 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { audit } from "@/lib/data/audit";
+import { isUuid } from "@/lib/data/associations";
+import { consultationStatus } from "@/lib/data/consultations";
+import { conflict, notFound, ServiceError, validationError } from "@/lib/errors";
+import { baseAllocation, checkActivityApproval, checkBudget } from "@/lib/domain/decisions";
+import { netCosts } from "@/lib/domain/application-rules";
+import { reportDueDate } from "@/lib/domain/dates";
+import { isWholeKronor } from "@/lib/domain/money";
+import type { GrantKind } from "@/lib/generated/prisma/enums";
+
+const REASON_MIN = 5;
+const REASON_MAX = 4_000;
+
+function staffMunicipality(actor: Actor): string {
+  if (!actor.municipalityId) throw notFound();
+  return actor.municipalityId;
+}
+
+function reasonOf(value: unknown, field: string): string {
+  const text = typeof value === "string" ? value.trim() : "";
+  if (text.length < REASON_MIN || text.length > REASON_MAX) throw validationError({ [field]: ["validation.reason.length"] });
+  return text;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const lines = (v: unknown) => (Array.isArray(v) ? v.filter((l: { amount?: unknown }) => isWholeKronor(l?.amount)) : []) as { amount: number }[];
+
+/**
+ * Decisions on one pool (a town, a year, a grant kind) are taken one at a
+ * time, and with a program budget, one at a time across the year: every cap
+ * is checked against sums no other transaction can change before this commits.
+ */
+async function lockPool(tx: Tx, program: { id: string; budget: number | null }, partnerTownId: string, grantKind: GrantKind) {
+  if (program.budget != null) await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`budget:${program.id}`}))`;
+  await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`pool:${program.id}:${partnerTownId}:${grantKind}`}))`;
+}
+
+async function approvedSum(tx: Tx, where: { programYearId: string; partnerTownId?: string; grantKind?: GrantKind }) {
+  const sum = await tx.decision.aggregate({
+    _sum: { amount: true },
+    where: { outcome: "APPROVED", supersededAt: null, current: { isNot: null }, application: where },
+  });
+  return sum._sum.amount ?? 0;
+}
+
+/** Decidable: submitted, not decided, and its consultation with the committee closed. */
+async function assertDecidable(tx: Tx, app: { id: string; status: string; currentDecisionId: string | null }, now: Date) {
+  if (app.status !== "SUBMITTED" || app.currentDecisionId) throw conflict("errors.decision.alreadyDecided");
+  const consultation = await consultationStatus(tx, app.id, now);
+  if (!consultation) throw conflict("errors.decision.notConsulted");
+  if (!consultation.closed) throw conflict("errors.decision.consultationOpen");
+}
+
+async function lockApplication(tx: Tx, municipalityId: string, id: string) {
+  // Two coordinators deciding one application: the second waits here, then finds it decided.
+  const rows = await tx.$queryRaw<{ id: string }[]>`select id from "Application" where id = ${id}::uuid and "municipalityId" = ${municipalityId}::uuid for update`;
+  if (!rows.length) throw notFound();
+  return tx.application.findUniqueOrThrow({ where: { id }, include: { programYear: true } });
+}
+
+/**
+ * An activity grant: approved with an amount no higher than requested, than
+ * costs minus other funding, than what remains of the town's activity pool and
+ * of the year's budget; or rejected with a reason.
+ */
+export async function decideActivityGrant(
+  actor: Actor,
+  applicationId: string,
+  input: { outcome: unknown; amount?: unknown; reason: unknown },
+  now = new Date(),
+) {
+  requirePermission(actor, "application:decide");
+  const municipalityId = staffMunicipality(actor);
+  if (!isUuid(applicationId)) throw notFound();
+  const outcome = input.outcome === "APPROVED" || input.outcome === "REJECTED" ? input.outcome : null;
+  if (!outcome) throw validationError({ outcome: ["validation.decision.outcome"] });
+  const reason = reasonOf(input.reason, "reason");
+  const amount = outcome === "APPROVED" ? Number(input.amount) : 0;
+  if (outcome === "APPROVED" && !isWholeKronor(amount)) throw validationError({ amount: ["validation.amount.notInteger"] });
+
+  return db.$transaction(async (tx) => {
+    const app = await lockApplication(tx, municipalityId, applicationId);
+    if (app.grantKind !== "ACTIVITY") throw validationError({ outcome: ["validation.decision.notActivity"] });
+    await assertDecidable(tx, app, now);
+    const program = app.programYear;
+    if (outcome === "APPROVED") {
+      await lockPool(tx, program, app.partnerTownId!, "ACTIVITY");
+      const override = await tx.programCap.findUnique({
+        where: { programYearId_partnerTownId_grantKind: { programYearId: program.id, partnerTownId: app.partnerTownId!, grantKind: "ACTIVITY" } },
+      });
+      const check = checkActivityApproval({
+        amount,
+        requested: app.requestedAmount ?? 0,
+        netCosts: netCosts(lines(app.budgetLines), lines(app.otherFunding)),
+        poolCap: override?.amount ?? program.activityCapPerTown,
+        poolApproved: await approvedSum(tx, { programYearId: program.id, partnerTownId: app.partnerTownId!, grantKind: "ACTIVITY" }),
+        budget: program.budget,
+        budgetApproved: program.budget == null ? 0 : await approvedSum(tx, { programYearId: program.id }),
+      });
+      if (!check.ok) throw new ServiceError("VALIDATION", `errors.decision.${check.reason}`, { amount: [`validation.decision.${check.reason}`] });
+    }
+    const decision = await tx.decision.create({
+      data: {
+        applicationId,
+        outcome,
+        amount,
+        reason,
+        decidedById: actor.userId,
+        decidedAt: now,
+        reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(day(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
+      },
+    });
+    await tx.application.update({ where: { id: applicationId }, data: { status: outcome, currentDecisionId: decision.id } });
+    await audit(tx, actor, {
+      action: outcome === "APPROVED" ? "application.approved" : "application.rejected",
+      entityType: "Application",
+      entityId: applicationId,
+      municipalityId,
+      before: { status: app.status },
+      after: { status: outcome, decisionId: decision.id, amount, reason, reportDueOn: decision.reportDueOn ? day(decision.reportDueOn) : null },
+    });
+    return { decisionId: decision.id, outcome, amount, reportDueOn: decision.reportDueOn ? day(decision.reportDueOn) : null };
+  });
+}
+
+/**
+ * The base grants of one town and year, decided as one allocation: the
+ * approved applications share the cap equally (whole kronor, rounded down),
+ * the others are rejected with reasons. Every submitted base-grant
+ * application of the town and year must be in one of the two lists.
+ */
+export async function decideBaseAllocation(
+  actor: Actor,
+  input: { programYearId: unknown; partnerTownId: unknown; approve: unknown; reject: unknown; reason?: unknown },
+  now = new Date(),
+) {
+  requirePermission(actor, "application:decide");
+  const municipalityId = staffMunicipality(actor);
+  const programYearId = String(input.programYearId ?? "");
+  const partnerTownId = String(input.partnerTownId ?? "");
+  if (!isUuid(programYearId) || !isUuid(partnerTownId)) throw notFound();
+  const approve = Array.isArray(input.approve) ? [...new Set(input.approve.map(String))] : [];
+  const rejectList = Array.isArray(input.reject) ? (input.reject as { applicationId?: unknown; reason?: unknown }[]) : [];
+  const reject = rejectList.map((r, i) => ({ applicationId: String(r?.applicationId ?? ""), reason: reasonOf(r?.reason, `reject.${i}.reason`) }));
+  const approvalReason = typeof input.reason === "string" && input.reason.trim() ? reasonOf(input.reason, "reason") : "";
+
+  return db.$transaction(async (tx) => {
+    const program = await tx.programYear.findFirst({ where: { id: programYearId, municipalityId } });
+    if (!program) throw notFound();
+    await lockPool(tx, program, partnerTownId, "BASE");
+    const current = await tx.baseAllocation.findFirst({ where: { programYearId, partnerTownId, supersededAt: null } });
+    if (current) throw conflict("errors.decision.allocationExists");
+    const candidates = await tx.application.findMany({
+      where: { municipalityId, programYearId, partnerTownId, grantKind: "BASE", status: "SUBMITTED" },
+      select: { id: true, status: true, currentDecisionId: true },
+    });
+    const decided = new Set([...approve, ...reject.map((r) => r.applicationId)]);
+    const candidateIds = new Set(candidates.map((c) => c.id));
+    if (decided.size !== approve.length + reject.length || [...decided].some((id) => !candidateIds.has(id)) || decided.size !== candidateIds.size) {
+      throw validationError({ approve: ["validation.decision.allocationIncomplete"] });
+    }
+    for (const c of candidates) await assertDecidable(tx, c, now);
+    // Rows of this pool in a fixed order: a concurrent decision on one of them waits, never deadlocks.
+    for (const id of [...candidateIds].sort()) await lockApplication(tx, municipalityId, id);
+
+    const override = await tx.programCap.findUnique({ where: { programYearId_partnerTownId_grantKind: { programYearId, partnerTownId, grantKind: "BASE" } } });
+    const cap = override?.amount ?? program.baseCapPerTown;
+    const { share, total } = baseAllocation({ cap, approvedCount: approve.length, splitRule: program.splitRule });
+    const budget = checkBudget({ budget: program.budget, budgetApproved: program.budget == null ? 0 : await approvedSum(tx, { programYearId }), adding: total });
+    if (!budget.ok) throw new ServiceError("VALIDATION", "errors.decision.EXCEEDS_BUDGET", { approve: ["validation.decision.EXCEEDS_BUDGET"] });
+
+    const allocation = await tx.baseAllocation.create({
+      data: { programYearId, partnerTownId, cap, share, approvedCount: approve.length, decidedById: actor.userId, decidedAt: now },
+    });
+    const decisions = [];
+    for (const [applicationId, outcome, reason] of [
+      ...approve.map((id) => [id, "APPROVED", approvalReason] as const),
+      ...reject.map((r) => [r.applicationId, "REJECTED", r.reason] as const),
+    ]) {
+      const app = await tx.application.findUniqueOrThrow({ where: { id: applicationId } });
+      const amount = outcome === "APPROVED" ? share : 0;
+      const decision = await tx.decision.create({
+        data: {
+          applicationId,
+          outcome,
+          amount,
+          reason,
+          decidedById: actor.userId,
+          decidedAt: now,
+          allocationId: allocation.id,
+          reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(day(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
+        },
+      });
+      await tx.application.update({ where: { id: applicationId }, data: { status: outcome, currentDecisionId: decision.id } });
+      await audit(tx, actor, {
+        action: outcome === "APPROVED" ? "application.approved" : "application.rejected",
+        entityType: "Application",
+        entityId: applicationId,
+        municipalityId,
+        before: { status: app.status },
+        after: { status: outcome, decisionId: decision.id, allocationId: allocation.id, amount, share, reason },
+      });
+      decisions.push({ applicationId, outcome, amount, decisionId: decision.id });
+    }
+    return { allocationId: allocation.id, cap, share, total, decisions };
+  });
+}
+
+/**
+ * Reopens a town and year's base-grant allocation while none of its grants is
+ * paid: the decisions stay in the history, superseded, and the applications are
+ * open for a new allocation.
+ */
+export async function reopenBaseAllocation(actor: Actor, allocationId: string, reason: unknown, now = new Date()) {
+  requirePermission(actor, "application:decide");
+  const municipalityId = staffMunicipality(actor);
+  if (!isUuid(allocationId)) throw notFound();
+  const text = reasonOf(reason, "reason");
+  return db.$transaction(async (tx) => {
+    const allocation = await tx.baseAllocation.findUnique({ where: { id: allocationId }, include: { decisions: { include: { application: true } } } });
+    if (!allocation || allocation.decisions.some((d) => d.application.municipalityId !== municipalityId)) throw notFound();
+    const program = await tx.programYear.findUniqueOrThrow({ where: { id: allocation.programYearId } });
+    await lockPool(tx, program, allocation.partnerTownId, "BASE");
+    const fresh = await tx.baseAllocation.findUniqueOrThrow({ where: { id: allocationId }, include: { decisions: true } });
+    if (fresh.supersededAt) throw conflict("errors.decision.allocationReopened");
+    if (fresh.decisions.some((d) => d.paidAt)) throw conflict("errors.decision.allocationPaid");
+    await tx.baseAllocation.update({ where: { id: allocationId }, data: { supersededAt: now, reopenReason: text } });
+    await tx.decision.updateMany({ where: { allocationId }, data: { supersededAt: now } });
+    for (const d of fresh.decisions) {
+      await tx.application.update({ where: { id: d.applicationId }, data: { status: "SUBMITTED", currentDecisionId: null } });
+      await audit(tx, actor, {
+        action: "application.allocation-reopened",
+        entityType: "Application",
+        entityId: d.applicationId,
+        municipalityId,
+        before: { status: d.outcome, decisionId: d.id, amount: d.amount },
+        after: { status: "SUBMITTED", reason: text },
+      });
+    }
+    return { allocationId, reopened: true };
+  });
+}

@@ -1,0 +1,238 @@
+// Deciding: after the committee is consulted, within every cap, under any load.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { ServiceError } from "@/lib/errors";
+import { createApplication, submitApplication, updateDraft } from "@/lib/data/applications";
+import { closeConsultationEarly, recommendationsFor, recordRecommendation, startConsultation } from "@/lib/data/consultations";
+import { decideActivityGrant, decideBaseAllocation, reopenBaseAllocation } from "@/lib/data/decisions";
+import { withMailAndUploads } from "../fixtures/mail-and-uploads";
+import { actorOf, buildWorld, completeDraft, type World } from "../fixtures/world";
+
+withMailAndUploads();
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+const coordinator = () => actorOf(world.users.coordinator);
+const committee = () => actorOf(world.users.committee);
+
+async function failure(fn: () => Promise<unknown>): Promise<{ code: string; key: string; fields: Record<string, string[]> }> {
+  try {
+    await fn();
+  } catch (error) {
+    if (error instanceof ServiceError) return { code: error.code, key: error.messageKey, fields: error.fieldErrors ?? {} };
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+/** A fresh partner town shared by both test associations, so each test has pools of its own. */
+async function freshTown() {
+  const town = await db.partnerTown.create({ data: { municipalityId: world.program.municipalityId, name: `Ort ${crypto.randomUUID().slice(0, 8)}`, country: "Norge" } });
+  await db.associationPartnerTown.createMany({
+    data: [world.associations.mine.id, world.associations.other.id].map((associationId) => ({ associationId, partnerTownId: town.id })),
+  });
+  return town.id;
+}
+
+async function submitted(
+  user: "applicant" | "otherApplicant",
+  grantKind: "BASE" | "ACTIVITY",
+  partnerTownId: string,
+  requestedAmount: number,
+) {
+  const actor = actorOf(world.users[user]);
+  const associationId = user === "applicant" ? world.associations.mine.id : world.associations.other.id;
+  const draft = await createApplication(actor, { associationId, programYearId: world.program.id, grantKind });
+  await updateDraft(actor, draft.id, completeDraft(world, { partnerTownId, requestedAmount }));
+  await submitApplication(actor, draft.id);
+  return draft.id;
+}
+
+/** Puts the applications to the committee and closes the consultation early with a reason. */
+async function consulted(ids: string[]) {
+  const { id } = await startConsultation(coordinator(), { applicationIds: ids, closesOn: "2099-12-31" });
+  await closeConsultationEarly(coordinator(), id, "Kommittén har samrått muntligt på sitt möte.");
+  return id;
+}
+
+/** Many activity applications, written directly: the submit path is tested elsewhere; this is about the pool. */
+async function manyActivityApplications(count: number, partnerTownId: string, requestedAmount: number) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const app = await db.application.create({
+      data: {
+        municipalityId: world.program.municipalityId,
+        programYearId: world.program.id,
+        associationId: i % 2 ? world.associations.mine.id : world.associations.other.id,
+        partnerTownId,
+        grantKind: "ACTIVITY",
+        status: "SUBMITTED",
+        caseNumber: `LOAD ${crypto.randomUUID()}`,
+        title: `Aktivitet ${i}`,
+        requestedAmount,
+        budgetLines: [{ label: "Kostnad", amount: requestedAmount * 2 }],
+        otherFunding: [],
+        startDate: new Date(`${world.program.year}-06-01`),
+        endDate: new Date(`${world.program.year}-06-30`),
+        createdById: world.users.applicant.id,
+        submittedAt: new Date(),
+      },
+    });
+    ids.push(app.id);
+  }
+  return ids;
+}
+
+async function poolInvariants(partnerTownId: string, grantKind: "BASE" | "ACTIVITY", cap: number) {
+  const current = await db.decision.findMany({
+    where: { supersededAt: null, application: { programYearId: world.program.id, partnerTownId, grantKind } },
+    include: { application: true },
+  });
+  const approved = current.filter((d) => d.outcome === "APPROVED");
+  const total = approved.reduce((s, d) => s + d.amount, 0);
+  expect(total).toBeLessThanOrEqual(cap);
+  for (const d of approved) {
+    expect(Number.isInteger(d.amount)).toBe(true);
+    expect(d.amount).toBeGreaterThan(0);
+    expect(d.amount).toBeLessThanOrEqual(d.application.requestedAmount ?? 0);
+    expect(d.application.currentDecisionId).toBe(d.id);
+    expect(d.application.status).toBe("APPROVED");
+  }
+  const perApplication = new Map<string, number>();
+  for (const d of current) perApplication.set(d.applicationId, (perApplication.get(d.applicationId) ?? 0) + 1);
+  expect([...perApplication.values()].every((n) => n === 1)).toBe(true);
+  return { total, approved: approved.length };
+}
+
+describe("consultation before deciding", () => {
+  it("refuses a decision before the committee is consulted, and while the consultation is open", async () => {
+    const town = await freshTown();
+    const id = await submitted("applicant", "ACTIVITY", town, 5_000);
+    expect((await failure(() => decideActivityGrant(coordinator(), id, { outcome: "APPROVED", amount: 5_000, reason: "Uppfyller riktlinjerna." }))).key).toBe("errors.decision.notConsulted");
+    const { id: consultationId } = await startConsultation(coordinator(), { applicationIds: [id], closesOn: "2099-12-31" });
+    expect((await failure(() => decideActivityGrant(coordinator(), id, { outcome: "APPROVED", amount: 5_000, reason: "Uppfyller riktlinjerna." }))).key).toBe("errors.decision.consultationOpen");
+    await closeConsultationEarly(coordinator(), consultationId, "Brådskande: aktiviteten börjar snart.");
+    const decided = await decideActivityGrant(coordinator(), id, { outcome: "APPROVED", amount: 5_000, reason: "Uppfyller riktlinjerna." });
+    expect(decided).toMatchObject({ outcome: "APPROVED", amount: 5_000, reportDueOn: `${world.program.year}-07-17` });
+  });
+
+  it("closes by itself when every member has answered; a member with a conflict sees no one's recommendations", async () => {
+    const town = await freshTown();
+    const id = await submitted("applicant", "ACTIVITY", town, 5_000);
+    await startConsultation(coordinator(), { applicationIds: [id], closesOn: "2099-12-31" });
+    await recordRecommendation(committee(), id, { kind: "CONFLICT", comment: "Jag sitter i föreningens styrelse." });
+    const view = await recommendationsFor(committee(), id);
+    expect(view).toMatchObject({ recommendations: null, mine: { kind: "CONFLICT" } });
+    expect((await failure(() => recordRecommendation(committee(), id, { kind: "APPROVE" }))).code).toBe("CONFLICT");
+    // The world's committee has one member: with the conflict declared, everyone has answered.
+    expect(await db.committeeMember.count({ where: { municipalityId: world.program.municipalityId } })).toBe(1);
+    expect(await recommendationsFor(coordinator(), id)).toMatchObject({ closed: true, closedReason: "ALL_ANSWERED", waitingFor: [] });
+    await expect(decideActivityGrant(coordinator(), id, { outcome: "REJECTED", reason: "Finansieras redan av regionen." })).resolves.toMatchObject({ outcome: "REJECTED" });
+  });
+
+  it("lets only committee members recommend and only the coordinator decide", async () => {
+    const town = await freshTown();
+    const id = await submitted("applicant", "ACTIVITY", town, 5_000);
+    await consulted([id]);
+    for (const who of ["applicant", "committee", "admin"] as const) {
+      expect((await failure(() => decideActivityGrant(actorOf(world.users[who]), id, { outcome: "REJECTED", reason: "Inte inom riktlinjerna." }))).code).toBe("FORBIDDEN");
+    }
+    expect(await db.decision.count({ where: { applicationId: id } })).toBe(0);
+    expect((await failure(() => recordRecommendation(coordinator(), id, { kind: "APPROVE" }))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("activity grants", () => {
+  it("refuse an amount above what was requested, above costs minus funding, or above the pool left", async () => {
+    const town = await freshTown();
+    const [a, b] = [await submitted("applicant", "ACTIVITY", town, 9_000), await submitted("otherApplicant", "ACTIVITY", town, 9_000)];
+    await consulted([a, b]);
+    const reason = "Aktiviteten stärker vänortssamarbetet.";
+    expect((await failure(() => decideActivityGrant(coordinator(), a, { outcome: "APPROVED", amount: 9_001, reason }))).fields.amount).toEqual(["validation.decision.ABOVE_REQUESTED"]);
+    // completeDraft: costs 12 000 − funding 2 000 = 10 000 net; requested 9 000 binds first.
+    await decideActivityGrant(coordinator(), a, { outcome: "APPROVED", amount: 9_000, reason });
+    expect((await failure(() => decideActivityGrant(coordinator(), b, { outcome: "APPROVED", amount: 1_001, reason }))).fields.amount).toEqual(["validation.decision.ABOVE_POOL_REMAINING"]);
+    await decideActivityGrant(coordinator(), b, { outcome: "APPROVED", amount: 1_000, reason });
+    await poolInvariants(town, "ACTIVITY", 10_000);
+  });
+
+  it("hold every cap under 60 concurrent approvals at one pool", async () => {
+    const town = await freshTown();
+    const ids = await manyActivityApplications(60, town, 700);
+    await consulted(ids);
+    const results = await Promise.allSettled(
+      ids.map((id) => decideActivityGrant(coordinator(), id, { outcome: "APPROVED", amount: 700, reason: "Inom ortens aktivitetspott." })),
+    );
+    const ok = results.filter((r) => r.status === "fulfilled").length;
+    const refused = results.filter((r) => r.status === "rejected" && r.reason instanceof ServiceError && r.reason.fieldErrors?.amount?.[0] === "validation.decision.ABOVE_POOL_REMAINING").length;
+    expect(ok).toBe(Math.floor(10_000 / 700));
+    expect(ok + refused).toBe(60);
+    const { total } = await poolInvariants(town, "ACTIVITY", 10_000);
+    expect(total).toBe(ok * 700);
+  }, 60_000);
+
+  it("get exactly one decision when two coordinators decide the same application at once", async () => {
+    const town = await freshTown();
+    const [id] = await manyActivityApplications(1, town, 3_000);
+    await consulted([id!]);
+    const results = await Promise.allSettled([
+      decideActivityGrant(coordinator(), id!, { outcome: "APPROVED", amount: 3_000, reason: "Beviljas enligt riktlinjerna." }),
+      decideActivityGrant(coordinator(), id!, { outcome: "REJECTED", reason: "Avslås: finansieras på annat sätt." }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.decision.count({ where: { applicationId: id } })).toBe(1);
+  });
+});
+
+describe("base grants", () => {
+  it("are decided as one allocation per town and year, shared equally, rounded down", async () => {
+    const town = await freshTown();
+    const a = await submitted("applicant", "BASE", town, 10_000);
+    const b = await submitted("otherApplicant", "BASE", town, 10_000);
+    await consulted([a, b]);
+    const incomplete = await failure(() => decideBaseAllocation(coordinator(), { programYearId: world.program.id, partnerTownId: town, approve: [a], reject: [] }));
+    expect(incomplete.fields.approve).toEqual(["validation.decision.allocationIncomplete"]);
+    const decided = await decideBaseAllocation(coordinator(), { programYearId: world.program.id, partnerTownId: town, approve: [a, b], reject: [] });
+    expect(decided).toMatchObject({ cap: 10_000, share: 5_000, total: 10_000 });
+    await poolInvariants(town, "BASE", 10_000);
+  });
+
+  it("can be reopened while nothing is paid; the old decisions stay superseded in the history", async () => {
+    const town = await freshTown();
+    const a = await submitted("applicant", "BASE", town, 10_000);
+    const b = await submitted("otherApplicant", "BASE", town, 10_000);
+    await consulted([a, b]);
+    const first = await decideBaseAllocation(coordinator(), { programYearId: world.program.id, partnerTownId: town, approve: [a, b], reject: [] });
+    expect((await failure(() => decideBaseAllocation(coordinator(), { programYearId: world.program.id, partnerTownId: town, approve: [a], reject: [{ applicationId: b, reason: "Föreningen har upphört." }] }))).key).toBe("errors.decision.allocationExists");
+    await reopenBaseAllocation(coordinator(), first.allocationId, "Föreningen B har upphört med verksamheten.");
+    const second = await decideBaseAllocation(coordinator(), { programYearId: world.program.id, partnerTownId: town, approve: [a], reject: [{ applicationId: b, reason: "Föreningen har upphört." }] });
+    expect(second.share).toBe(10_000);
+    expect(await db.decision.count({ where: { applicationId: a } })).toBe(2);
+    expect(await db.decision.count({ where: { applicationId: a, supersededAt: null } })).toBe(1);
+    await poolInvariants(town, "BASE", 10_000);
+  });
+
+  it("share 10 000 kr three ways as 3 333 each", async () => {
+    const town = await freshTown();
+    const ids = [await submitted("applicant", "BASE", town, 10_000), await submitted("otherApplicant", "BASE", town, 10_000)];
+    // A third association for the same town.
+    const third = await db.association.create({
+      data: {
+        municipalityId: world.program.municipalityId, name: `Tredje ${town.slice(0, 6)}`, orgNumber: `80${Math.floor(1e7 + Math.random() * 8e7)}`, streetAddress: "Gatan 1", postalCode: "941 31", city: "Piteå",
+        contactName: "Tre", email: "tre@example.se", phone: "0701234567", paymentMethod: "BANKGIRO", paymentAccount: "555-1239", status: "VERIFIED", createdById: world.users.applicant.id,
+        partnerTowns: { create: { partnerTownId: town } }, memberships: { create: { userId: world.users.applicant.id } },
+      },
+    });
+    const draft = await createApplication(actorOf(world.users.applicant), { associationId: third.id, programYearId: world.program.id, grantKind: "BASE" });
+    await updateDraft(actorOf(world.users.applicant), draft.id, completeDraft(world, { partnerTownId: town, requestedAmount: 10_000 }));
+    await submitApplication(actorOf(world.users.applicant), draft.id);
+    ids.push(draft.id);
+    await consulted(ids);
+    const decided = await decideBaseAllocation(coordinator(), { programYearId: world.program.id, partnerTownId: town, approve: ids, reject: [] });
+    expect(decided).toMatchObject({ share: 3_333, total: 9_999 });
+    const { total } = await poolInvariants(town, "BASE", 10_000);
+    expect(total).toBe(9_999);
+  });
+});
