@@ -42,9 +42,14 @@ export default async function CoordinatorQueuePage({ searchParams }: { searchPar
   return (
     <>
       <h1>{t("queue.title")}</h1>
-      <p>
-        <Link href="/coordinator/associations">{t("queue.pendingAssociations")}</Link>
-      </p>
+      <ul className="actions" style={{ listStyle: "none", padding: 0 }}>
+        <li>
+          <Link href="/coordinator/associations">{t("queue.pendingAssociations")}</Link>
+        </li>
+        <li>
+          <Link href="/coordinator/allocations">{t("allocation.title")}</Link>
+        </li>
+      </ul>
       <form method="get" className="filters card" role="search" aria-label={t("queue.filters")}>
         <div className="field">
           <label htmlFor="f-year">{t("application.field.programYear")}</label>

@@ -5,7 +5,7 @@ import { audit } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/associations";
 import { consultationStatus } from "@/lib/data/consultations";
 import { conflict, notFound, ServiceError, validationError } from "@/lib/errors";
-import { baseAllocation, checkActivityApproval, checkBudget } from "@/lib/domain/decisions";
+import { baseAllocation, checkActivityApproval, checkBudget, maxActivityApproval } from "@/lib/domain/decisions";
 import { netCosts } from "@/lib/domain/application-rules";
 import { reportDueDate } from "@/lib/domain/dates";
 import { isWholeKronor } from "@/lib/domain/money";
@@ -242,4 +242,109 @@ export async function reopenBaseAllocation(actor: Actor, allocationId: string, r
     }
     return { allocationId, reopened: true };
   });
+}
+
+/**
+ * What the case page shows about deciding: the decision in force (for anyone
+ * who may see the application), and for the coordinator whether it can be
+ * decided now and the most an activity grant can be approved with.
+ */
+export async function getDecisionContext(actor: Actor, applicationId: string, now = new Date()) {
+  if (!isUuid(applicationId)) throw notFound();
+  const app = await db.application.findUnique({
+    where: { id: applicationId },
+    include: { programYear: true, currentDecision: { include: { allocation: true } }, consultationCase: { select: { consultationId: true } } },
+  });
+  if (!app) throw notFound();
+  const isCoordinator = actor.roles.includes("COORDINATOR") && actor.municipalityId === app.municipalityId;
+  const isMember = !!(await db.membership.findUnique({ where: { userId_associationId: { userId: actor.userId, associationId: app.associationId } } }));
+  if (!isCoordinator && !isMember) throw notFound();
+  const decision = app.currentDecision
+    ? {
+        outcome: app.currentDecision.outcome,
+        amount: app.currentDecision.amount,
+        reason: app.currentDecision.reason,
+        decidedAt: app.currentDecision.decidedAt.toISOString(),
+        reportDueOn: app.currentDecision.reportDueOn ? day(app.currentDecision.reportDueOn) : null,
+        allocation: app.currentDecision.allocation ? { id: app.currentDecision.allocation.id, share: app.currentDecision.allocation.share, approvedCount: app.currentDecision.allocation.approvedCount } : null,
+      }
+    : null;
+  if (!isCoordinator) return { decision, coordinator: null };
+  const consultation = await consultationStatus(db, applicationId, now);
+  let maxApproval: number | null = null;
+  if (app.grantKind === "ACTIVITY" && app.status === "SUBMITTED" && app.partnerTownId) {
+    const override = await db.programCap.findUnique({
+      where: { programYearId_partnerTownId_grantKind: { programYearId: app.programYearId, partnerTownId: app.partnerTownId, grantKind: "ACTIVITY" } },
+    });
+    const sum = (where: { programYearId: string; partnerTownId?: string; grantKind?: GrantKind }) =>
+      db.decision.aggregate({ _sum: { amount: true }, where: { outcome: "APPROVED", supersededAt: null, application: where } }).then((r) => r._sum.amount ?? 0);
+    maxApproval = maxActivityApproval({
+      requested: app.requestedAmount ?? 0,
+      netCosts: netCosts(lines(app.budgetLines), lines(app.otherFunding)),
+      poolCap: override?.amount ?? app.programYear.activityCapPerTown,
+      poolApproved: await sum({ programYearId: app.programYearId, partnerTownId: app.partnerTownId, grantKind: "ACTIVITY" }),
+      budget: app.programYear.budget,
+      budgetApproved: app.programYear.budget == null ? 0 : await sum({ programYearId: app.programYearId }),
+    });
+  }
+  return {
+    decision,
+    coordinator: {
+      status: app.status,
+      grantKind: app.grantKind,
+      programYear: app.programYear.year,
+      programYearId: app.programYearId,
+      partnerTownId: app.partnerTownId,
+      consultation: consultation
+        ? { id: consultation.consultationId, closesOn: consultation.closesOn, closed: consultation.closed, reason: consultation.reason }
+        : null,
+      maxApproval,
+    },
+  };
+}
+
+/** The base-grant allocation of one town and year as the coordinator prepares or reviews it. */
+export async function getAllocationContext(actor: Actor, input: { year: number; partnerTownId: string }, now = new Date()) {
+  requirePermission(actor, "application:decide");
+  const municipalityId = staffMunicipality(actor);
+  if (!isUuid(input.partnerTownId)) throw notFound();
+  const program = await db.programYear.findFirst({ where: { municipalityId, year: input.year } });
+  const town = await db.partnerTown.findFirst({ where: { id: input.partnerTownId, municipalityId } });
+  if (!program || !town) throw notFound();
+  const override = await db.programCap.findUnique({
+    where: { programYearId_partnerTownId_grantKind: { programYearId: program.id, partnerTownId: town.id, grantKind: "BASE" } },
+  });
+  const cap = override?.amount ?? program.baseCapPerTown;
+  const current = await db.baseAllocation.findFirst({
+    where: { programYearId: program.id, partnerTownId: town.id, supersededAt: null },
+    include: { decisions: { include: { application: { include: { association: { select: { name: true } } } } } } },
+  });
+  const submitted = await db.application.findMany({
+    where: { municipalityId, programYearId: program.id, partnerTownId: town.id, grantKind: "BASE", status: "SUBMITTED" },
+    orderBy: { submittedAt: "asc" },
+    include: { association: { select: { name: true } } },
+  });
+  const candidates = [];
+  for (const a of submitted) {
+    const consultation = await consultationStatus(db, a.id, now);
+    candidates.push({ id: a.id, caseNumber: a.caseNumber, title: a.title, association: a.association.name, requestedAmount: a.requestedAmount, consulted: !!consultation?.closed });
+  }
+  return {
+    programYearId: program.id,
+    year: program.year,
+    splitRule: program.splitRule,
+    town: { id: town.id, name: town.name },
+    cap,
+    candidates,
+    current: current
+      ? {
+          id: current.id,
+          share: current.share,
+          approvedCount: current.approvedCount,
+          decidedAt: current.decidedAt.toISOString(),
+          paid: current.decisions.some((d) => d.paidAt),
+          decisions: current.decisions.map((d) => ({ applicationId: d.applicationId, caseNumber: d.application.caseNumber, association: d.application.association.name, outcome: d.outcome, amount: d.amount })),
+        }
+      : null,
+  };
 }

@@ -8,6 +8,11 @@ import { listObjectives } from "@/lib/data/reference";
 import { ServiceError } from "@/lib/errors";
 import { ApplicationDetails } from "@/components/applications/application-details";
 import { WithdrawButton } from "./_components/withdraw-button";
+import { CaseHandling } from "./_components/case-handling";
+import { DecisionSummary } from "@/components/applications/decision-summary";
+import { getDecisionContext } from "@/lib/data/decisions";
+import { recommendationsFor } from "@/lib/data/consultations";
+import { addCalendarMonths, todayIn } from "@/lib/domain/dates";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -30,9 +35,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ApplicationPage({ params }: Props) {
   const { id } = await params;
-  const { application: a } = await load(id);
+  const { actor, application: a } = await load(id);
   const { t, locale } = await getT();
   const objectives = (await listObjectives()).map((o) => ({ id: o.id, text: locale === "sv" ? o.textSv : o.textEn }));
+  const context = await getDecisionContext(actor, a.id);
+  const views = context.coordinator ? await recommendationsFor(actor, a.id) : null;
   return (
     <>
       <p>
@@ -49,8 +56,44 @@ export default async function ApplicationPage({ params }: Props) {
           </Link>
         </p>
       ) : null}
+      {context.decision ? <DecisionSummary decision={context.decision} /> : null}
+      {context.coordinator ? (
+        <>
+          <CaseHandling
+            applicationId={a.id}
+            status={context.coordinator.status}
+            grantKind={context.coordinator.grantKind}
+            programYear={context.coordinator.programYear}
+            partnerTownId={context.coordinator.partnerTownId}
+            consultation={context.coordinator.consultation}
+            maxApproval={context.coordinator.maxApproval}
+            requestedAmount={a.requestedAmount}
+            defaultClosesOn={addCalendarMonths(todayIn(new Date()), 1)}
+          />
+          {views ? (
+            <section className="card" aria-labelledby="recommendations-title">
+              <h2 id="recommendations-title" style={{ marginTop: 0 }}>
+                {t("handling.recommendations")}
+              </h2>
+              {views.waitingFor.length && !views.closed ? <p>{t("handling.waitingFor", { names: views.waitingFor.join(", ") })}</p> : null}
+              {views.recommendations?.length ? (
+                <ul>
+                  {views.recommendations.map((r, i) => (
+                    <li key={i}>
+                      <strong>{r.member.name}</strong> ({r.member.title}): {t(`handling.kind.${r.kind}`)}
+                      {r.comment ? ` – ${r.comment}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{t("handling.noRecommendations")}</p>
+              )}
+            </section>
+          ) : null}
+        </>
+      ) : null}
       <ApplicationDetails a={a} objectives={objectives} />
-      {a.status === "SUBMITTED" ? <WithdrawButton id={a.id} /> : null}
+      {a.status === "SUBMITTED" && !context.coordinator ? <WithdrawButton id={a.id} /> : null}
     </>
   );
 }

@@ -5,11 +5,13 @@ import { auth } from "./auth";
 import { associations } from "./associations";
 import { applications } from "./applications";
 import { coordinator } from "./coordinator";
+import { decisions } from "./decisions";
+import { committee } from "./committee";
 import { pages } from "./pages";
 import { admin } from "./admin";
 import { validationMessages } from "../validation-messages";
 
-const areas: AreaMessages[] = [validationMessages, common, auth, associations, applications, coordinator, pages, admin];
+const areas: AreaMessages[] = [validationMessages, common, auth, associations, applications, coordinator, decisions, committee, pages, admin];
 
 export const sv: Record<string, string> = Object.assign({}, ...areas.map((a) => a.sv));
 export const en: Record<string, string> = Object.assign({}, ...areas.map((a) => a.en));

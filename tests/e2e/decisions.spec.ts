@@ -1,0 +1,65 @@
+// The coordinator consults the committee and decides; the association sees the decision.
+import { test, expect } from "./support/fixtures";
+
+const COORDINATOR = "samordnare@pitea.example";
+const APPLICANT = "bjorn@stbarth.example";
+
+test("the coordinator consults the committee, decides an activity grant within the pool, and the association sees it", async ({ page, browser, signedInAs, expectAccessible }) => {
+  test.setTimeout(120_000);
+  await signedInAs(page, COORDINATOR);
+  await page.goto("/coordinator?kind=ACTIVITY&status=SUBMITTED");
+  const row = page.getByRole("row", { name: /Musikutbyte med Saint-Barthélemy/ });
+  await row.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Handläggning" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Skicka till kommittén" }).click();
+  await expect(page.getByText(/Kommittén samråds till och med/)).toBeVisible();
+  await expect(page.getByText(/Väntar på svar från/)).toBeVisible();
+  await expectAccessible(page);
+
+  // Closing early needs a reason, given on its field.
+  await page.getByRole("button", { name: "Stäng samrådet" }).click();
+  await expect(page.locator("#closeReason-error")).toBeVisible();
+  await page.getByLabel(/Skäl att stänga samrådet i förtid/).fill("Kommittén samrådde på sitt möte den här veckan.");
+  await page.getByRole("button", { name: "Stäng samrådet" }).click();
+
+  // Costs 14 500 − funding 5 000 = 9 500, the request, fits in the town's 10 000 pool.
+  await expect(page.getByText(/Högst 9\s500 kr kan beviljas/)).toBeVisible();
+  await page.getByLabel(/^Beviljat belopp/).fill("9501");
+  await page.getByLabel(/^Motivering/).fill("Aktiviteten ger unga internationella kontakter och följer riktlinjerna.");
+  await page.getByRole("button", { name: "Fatta beslut" }).click();
+  await expect(page.locator("#amount-error")).toContainText("Högre än det sökta beloppet");
+  await expectAccessible(page);
+  await page.getByLabel(/^Beviljat belopp/).fill("9500");
+  await page.getByRole("button", { name: "Fatta beslut" }).click();
+  await expect(page.getByRole("heading", { name: "Beviljad" })).toBeVisible();
+  await expect(page.locator("section[aria-labelledby=decision-title]")).toContainText(/Beviljat belopp \(kr\)\s*9\s500 kr/);
+  await expectAccessible(page);
+  const url = page.url();
+
+  const member = await browser.newPage();
+  await signedInAs(member, APPLICANT);
+  await member.goto(url);
+  await expect(member.getByRole("heading", { name: "Beviljad" })).toBeVisible();
+  await expect(member.getByText(/Rapport ska lämnas senast/)).toBeVisible();
+  await expect(member.getByRole("heading", { name: "Handläggning" })).toHaveCount(0);
+  await expectAccessible(member);
+});
+
+test("the coordinator allocates a town's base grant and sees the share before confirming", async ({ page, signedInAs, expectAccessible }) => {
+  test.setTimeout(120_000);
+  await signedInAs(page, COORDINATOR);
+  await page.goto("/coordinator?kind=BASE&status=SUBMITTED");
+  await page.getByRole("row", { name: /Grundbidrag för vänortsarbetet med Grindavík/ }).getByRole("link").first().click();
+  await page.getByRole("button", { name: "Skicka till kommittén" }).click();
+  await page.getByLabel(/Skäl att stänga samrådet i förtid/).fill("Samrått med kommittén per telefon.");
+  await page.getByRole("button", { name: "Stäng samrådet" }).click();
+  await page.getByRole("link", { name: "Gå till fördelningen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fördela grundbidrag");
+  await expect(page.locator(".limit-box")).toContainText(/1 föreningar får 10\s000 kr var/);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Besluta fördelningen" }).click();
+  await expect(page.getByText(/Beslutad fördelning: 1 föreningar får 10\s000 kr var/)).toBeVisible();
+  await expectAccessible(page);
+});
