@@ -11,6 +11,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const links: { href: string; label: string }[] = [{ href: "/", label: t("nav.home") }];
   if (actor) links.push({ href: "/my", label: t("nav.myPages") });
   if (can(actor, "application:review")) links.push({ href: "/coordinator", label: t("nav.coordinator") });
+  if (can(actor, "consultation:recommend")) links.push({ href: "/committee", label: t("nav.committee") });
   if (can(actor, "admin:programs")) links.push({ href: "/admin", label: t("nav.admin") });
   const other = locale === "sv" ? "en" : "sv";
   return (
