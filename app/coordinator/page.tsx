@@ -49,6 +49,9 @@ export default async function CoordinatorQueuePage({ searchParams }: { searchPar
         <li>
           <Link href="/coordinator/allocations">{t("allocation.title")}</Link>
         </li>
+        <li>
+          <Link href="/coordinator/overview">{t("overview.title")}</Link>
+        </li>
       </ul>
       <form method="get" className="filters card" role="search" aria-label={t("queue.filters")}>
         <div className="field">

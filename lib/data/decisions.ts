@@ -10,9 +10,8 @@ import { netCosts } from "@/lib/domain/application-rules";
 import { reportDueDate } from "@/lib/domain/dates";
 import { isWholeKronor } from "@/lib/domain/money";
 import type { GrantKind } from "@/lib/generated/prisma/enums";
+import { REASON_MAX, REASON_MIN } from "@/lib/schemas/association";
 
-const REASON_MIN = 5;
-const REASON_MAX = 4_000;
 
 function staffMunicipality(actor: Actor): string {
   if (!actor.municipalityId) throw notFound();
@@ -149,7 +148,8 @@ export async function decideBaseAllocation(
 
   return db.$transaction(async (tx) => {
     const program = await tx.programYear.findFirst({ where: { id: programYearId, municipalityId } });
-    if (!program) throw notFound();
+    const town = await tx.partnerTown.findFirst({ where: { id: partnerTownId, municipalityId }, select: { id: true } });
+    if (!program || !town) throw notFound();
     await lockPool(tx, program, partnerTownId, "BASE");
     const current = await tx.baseAllocation.findFirst({ where: { programYearId, partnerTownId, supersededAt: null } });
     if (current) throw conflict("errors.decision.allocationExists");
@@ -159,6 +159,7 @@ export async function decideBaseAllocation(
     });
     const decided = new Set([...approve, ...reject.map((r) => r.applicationId)]);
     const candidateIds = new Set(candidates.map((c) => c.id));
+    if (!candidateIds.size) throw validationError({ approve: ["validation.decision.allocationEmpty"] });
     if (decided.size !== approve.length + reject.length || [...decided].some((id) => !candidateIds.has(id)) || decided.size !== candidateIds.size) {
       throw validationError({ approve: ["validation.decision.allocationIncomplete"] });
     }
@@ -220,9 +221,9 @@ export async function reopenBaseAllocation(actor: Actor, allocationId: string, r
   if (!isUuid(allocationId)) throw notFound();
   const text = reasonOf(reason, "reason");
   return db.$transaction(async (tx) => {
-    const allocation = await tx.baseAllocation.findUnique({ where: { id: allocationId }, include: { decisions: { include: { application: true } } } });
-    if (!allocation || allocation.decisions.some((d) => d.application.municipalityId !== municipalityId)) throw notFound();
-    const program = await tx.programYear.findUniqueOrThrow({ where: { id: allocation.programYearId } });
+    const allocation = await tx.baseAllocation.findUnique({ where: { id: allocationId } });
+    const program = allocation ? await tx.programYear.findFirst({ where: { id: allocation.programYearId, municipalityId } }) : null;
+    if (!allocation || !program) throw notFound();
     await lockPool(tx, program, allocation.partnerTownId, "BASE");
     const fresh = await tx.baseAllocation.findUniqueOrThrow({ where: { id: allocationId }, include: { decisions: true } });
     if (fresh.supersededAt) throw conflict("errors.decision.allocationReopened");

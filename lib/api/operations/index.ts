@@ -1,6 +1,8 @@
 // Every area's operations; add an area's list here.
 import type { ApiOperation } from "../operation";
 import { adminOperations } from "./admin";
+import { decisionOperations } from "./decisions";
 import { publicOperations } from "./public";
+import { overviewOperations } from "./overview";
 
-export const operations: ApiOperation[] = [...publicOperations, ...adminOperations];
+export const operations: ApiOperation[] = [...publicOperations, ...adminOperations, ...decisionOperations, ...overviewOperations];

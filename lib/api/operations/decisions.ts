@@ -1,0 +1,105 @@
+// The decision step of /api/v1: the coordinator puts applications to the
+// international committee, members recommend, and the coordinator decides
+// activity grants one by one and base grants as one allocation per partner
+// town and year. Route handlers live in app/api/v1/consultations/**,
+// app/api/v1/allocations/** and app/api/v1/applications/[id]/{recommendation,
+// recommendations,decision}, and call lib/data/consultations.ts and
+// lib/data/decisions.ts.
+import type { ApiOperation } from "../operation";
+import {
+  ActivityDecisionInputSchema,
+  ActivityDecisionSchema,
+  AllocationReopenedSchema,
+  BaseAllocationInputSchema,
+  BaseAllocationSchema,
+  CloseConsultationSchema,
+  ConsultationClosedSchema,
+  ConsultationSchema,
+  RecommendationInputSchema,
+  RecommendationSchema,
+  RecommendationsViewSchema,
+  ReopenAllocationSchema,
+  StartConsultationSchema,
+} from "../decision-schemas";
+
+const DECISIONS = ["decisions"];
+
+export const decisionOperations: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/consultations",
+    operationId: "startConsultation",
+    summary: "Put submitted applications to the international committee with a closing day; every member is mailed (coordinator)",
+    tags: DECISIONS,
+    requestBody: StartConsultationSchema,
+    response: ConsultationSchema,
+    successStatus: 201,
+    errors: [403, 409, 422],
+  },
+  {
+    method: "post",
+    path: "/consultations/{id}/close",
+    operationId: "closeConsultation",
+    summary: "Close a consultation before its closing day, with a reason on record (coordinator)",
+    tags: DECISIONS,
+    pathParams: ["id"],
+    requestBody: CloseConsultationSchema,
+    response: ConsultationClosedSchema,
+    errors: [403, 404, 409, 422],
+  },
+  {
+    method: "put",
+    path: "/applications/{id}/recommendation",
+    operationId: "recordRecommendation",
+    summary: "Record or change the caller's recommendation on an application under consultation, or declare a conflict of interest (committee member)",
+    tags: DECISIONS,
+    pathParams: ["id"],
+    requestBody: RecommendationInputSchema,
+    response: RecommendationSchema,
+    errors: [403, 404, 409, 422],
+  },
+  {
+    method: "get",
+    path: "/applications/{id}/recommendations",
+    operationId: "getRecommendations",
+    summary: "Where the application's consultation stands and the committee's recommendations (coordinator and committee members)",
+    tags: DECISIONS,
+    pathParams: ["id"],
+    response: RecommendationsViewSchema,
+    errors: [404],
+  },
+  {
+    method: "post",
+    path: "/applications/{id}/decision",
+    operationId: "decideActivityGrant",
+    summary: "Approve an activity grant with an amount, or reject it, once the committee's consultation has closed (coordinator)",
+    tags: DECISIONS,
+    pathParams: ["id"],
+    requestBody: ActivityDecisionInputSchema,
+    response: ActivityDecisionSchema,
+    successStatus: 201,
+    errors: [403, 404, 409, 422],
+  },
+  {
+    method: "post",
+    path: "/allocations",
+    operationId: "decideBaseAllocation",
+    summary: "Decide every base-grant application of a partner town and year at once: the approved share the cap equally (coordinator)",
+    tags: DECISIONS,
+    requestBody: BaseAllocationInputSchema,
+    response: BaseAllocationSchema,
+    successStatus: 201,
+    errors: [403, 404, 409, 422],
+  },
+  {
+    method: "post",
+    path: "/allocations/{id}/reopen",
+    operationId: "reopenBaseAllocation",
+    summary: "Reopen a base-grant allocation while none of its grants is paid, so it can be decided again (coordinator)",
+    tags: DECISIONS,
+    pathParams: ["id"],
+    requestBody: ReopenAllocationSchema,
+    response: AllocationReopenedSchema,
+    errors: [403, 404, 409, 422],
+  },
+];
