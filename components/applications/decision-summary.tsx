@@ -9,6 +9,7 @@ type Decision = {
   decidedAt: string;
   reportDueOn: string | null;
   allocation: { share: number; approvedCount: number } | null;
+  letterFileId: string | null;
 };
 
 /** The decision in force, as the association and the coordinator see it. */
@@ -49,6 +50,13 @@ export async function DecisionSummary({ decision }: { decision: Decision }) {
           </>
         ) : null}
       </dl>
+      {decision.letterFileId ? (
+        <p>
+          <a href={`/files/${decision.letterFileId}`} download>
+            {t("decision.letter")}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/associations";
 import { consultationStatus } from "@/lib/data/consultations";
+import { issueDecisionLetter } from "@/lib/data/letters";
+import { logError } from "@/lib/log";
 import { conflict, notFound, ServiceError, validationError } from "@/lib/errors";
 import { baseAllocation, checkActivityApproval, checkBudget, maxActivityApproval } from "@/lib/domain/decisions";
 import { netCosts } from "@/lib/domain/application-rules";
@@ -80,7 +82,7 @@ export async function decideActivityGrant(
   const amount = outcome === "APPROVED" ? Number(input.amount) : 0;
   if (outcome === "APPROVED" && !isWholeKronor(amount)) throw validationError({ amount: ["validation.amount.notInteger"] });
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const app = await lockApplication(tx, municipalityId, applicationId);
     if (app.grantKind !== "ACTIVITY") throw validationError({ outcome: ["validation.decision.notActivity"] });
     await assertDecidable(tx, app, now);
@@ -123,6 +125,19 @@ export async function decideActivityGrant(
     });
     return { decisionId: decision.id, outcome, amount, reportDueOn: decision.reportDueOn ? day(decision.reportDueOn) : null };
   });
+  await issueLetters(actor, [result.decisionId]);
+  return result;
+}
+
+/**
+ * Every decision gets its letter, stored and mailed, once the decision has
+ * committed. A failure is logged and leaves the decision standing; issuing is
+ * idempotent, so the letter can be issued later.
+ */
+async function issueLetters(actor: Actor, decisionIds: string[]) {
+  for (const id of decisionIds) {
+    await issueDecisionLetter(id, actor).catch((error) => logError("issuing the decision letter failed", error));
+  }
 }
 
 /**
@@ -146,7 +161,7 @@ export async function decideBaseAllocation(
   const reject = rejectList.map((r, i) => ({ applicationId: String(r?.applicationId ?? ""), reason: reasonOf(r?.reason, `reject.${i}.reason`) }));
   const approvalReason = typeof input.reason === "string" && input.reason.trim() ? reasonOf(input.reason, "reason") : "";
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const program = await tx.programYear.findFirst({ where: { id: programYearId, municipalityId } });
     const town = await tx.partnerTown.findFirst({ where: { id: partnerTownId, municipalityId }, select: { id: true } });
     if (!program || !town) throw notFound();
@@ -208,6 +223,8 @@ export async function decideBaseAllocation(
     }
     return { allocationId: allocation.id, cap, share, total, decisions };
   });
+  await issueLetters(actor, result.decisions.map((d) => d.decisionId));
+  return result;
 }
 
 /**
@@ -267,6 +284,7 @@ export async function getDecisionContext(actor: Actor, applicationId: string, no
         reason: app.currentDecision.reason,
         decidedAt: app.currentDecision.decidedAt.toISOString(),
         reportDueOn: app.currentDecision.reportDueOn ? day(app.currentDecision.reportDueOn) : null,
+        letterFileId: app.currentDecision.letterFileId,
         allocation: app.currentDecision.allocation ? { id: app.currentDecision.allocation.id, share: app.currentDecision.allocation.share, approvedCount: app.currentDecision.allocation.approvedCount } : null,
       }
     : null;

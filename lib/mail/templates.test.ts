@@ -3,6 +3,7 @@ import {
   applicationReceipt,
   associationRejected,
   associationVerified,
+  decisionNotice,
   escapeHtml,
   formatAmount,
   invitation,
@@ -161,5 +162,52 @@ describe("every template", () => {
       expect(mail.html).toContain(`<html lang="${locale}">`);
       expect(mail.html).toContain(`<title>${escapeHtml(mail.subject)}</title>`);
     }
+  });
+});
+
+describe("decisionNotice", () => {
+  const notice = { caseNumber: "INT 2026-0001", outcome: "APPROVED" as const, amount: 7_500, url: "https://bidrag.example.se/applications/1" };
+
+  it("approved: names the case, the amount Swedish style, and links to the letter", () => {
+    const mail = decisionNotice(notice);
+    expect(mail.subject).toBe("Beslut om er ansökan INT 2026-0001");
+    expect(mail.text).toContain("bidraget är beviljat");
+    expect(mail.text).toContain("Beslut: Beviljad");
+    expect(mail.text).toContain("Beviljat belopp: 7 500 kr");
+    expect(mail.text).toContain("hur man överklagar");
+    expect(mail.text).toContain(notice.url);
+    expect(mail.html).toContain("7&nbsp;500&nbsp;kr");
+    expect(mail.html).toContain(`href="${notice.url}"`);
+  });
+
+  it("rejected: no amount", () => {
+    const mail = decisionNotice({ ...notice, outcome: "REJECTED" });
+    expect(mail.text).toContain("ansökan är avslagen");
+    expect(mail.text).toContain("Beslut: Avslagen");
+    expect(mail.text).not.toContain("kr");
+    expect(mail.text).not.toContain("Beviljat belopp");
+  });
+
+  it.each<["APPROVED" | "REJECTED", string, boolean]>([
+    ["APPROVED", "Decision: Approved", true],
+    ["REJECTED", "Decision: Rejected", false],
+  ])("in English, %s", (outcome, line, hasAmount) => {
+    const mail = decisionNotice({ ...notice, outcome, locale: "en" });
+    expect(mail.subject).toBe("Decision on your application INT 2026-0001");
+    expect(mail.text).toContain(line);
+    expect(mail.text.includes("Amount granted: SEK 7,500")).toBe(hasAmount);
+    expect(mail.html).toContain('<html lang="en">');
+  });
+
+  it.each<Locale>(["sv", "en"])("has a one-line subject and a titled HTML document in %s, with the case number escaped", (locale) => {
+    const mail = decisionNotice({ ...notice, caseNumber: `${HOSTILE}\r\nBcc: x@y`, locale });
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+    expect(mail.html).toContain(`<title>${escapeHtml(mail.subject)}</title>`);
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).toContain(HOSTILE_ESCAPED);
+  });
+
+  it.each(["javascript:alert(1)", "not a url"])("refuses the link %s", (url) => {
+    expect(() => decisionNotice({ ...notice, url })).toThrow();
   });
 });

@@ -305,3 +305,66 @@ function formatMinutes(minutes: number, locale: Locale): string {
   if (locale === "en") return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
   return `${minutes} ${minutes === 1 ? "minut" : "minuter"}`;
 }
+
+/**
+ * To each member of the association when its application is decided. The
+ * letter itself (reasons, conditions, how to appeal) is a PDF on the
+ * application's page, where members can download it at any time.
+ */
+export function decisionNotice(input: {
+  caseNumber: string;
+  outcome: "APPROVED" | "REJECTED";
+  /** Whole kronor granted; ignored for a rejection. */
+  amount: number;
+  url: string;
+  locale?: Locale;
+}): MailContent {
+  const locale = input.locale ?? "sv";
+  const url = httpUrl(input.url);
+  const caseNumber = oneLine(input.caseNumber);
+  const approved = input.outcome === "APPROVED";
+  if (locale === "en") {
+    return render(locale, `Decision on your application ${caseNumber}`, [
+      {
+        kind: "p",
+        text: approved
+          ? `The municipality has decided on your application ${caseNumber}: the grant is approved.`
+          : `The municipality has decided on your application ${caseNumber}: the application is rejected.`,
+      },
+      {
+        kind: "facts",
+        rows: [
+          ["Case number", caseNumber],
+          ["Decision", approved ? "Approved" : "Rejected"],
+          ...(approved ? [["Amount granted", formatAmount(input.amount, locale), true] as [string, string, boolean]] : []),
+        ],
+      },
+      {
+        kind: "p",
+        text: "The decision letter, in Swedish, gives the reasons, the conditions and how to appeal. Download it as a PDF from the application's page, now or at any time later.",
+      },
+      { kind: "link", url, label: "See the decision" },
+    ]);
+  }
+  return render(locale, `Beslut om er ansökan ${caseNumber}`, [
+    {
+      kind: "p",
+      text: approved
+        ? `Kommunen har fattat beslut om er ansökan ${caseNumber}: bidraget är beviljat.`
+        : `Kommunen har fattat beslut om er ansökan ${caseNumber}: ansökan är avslagen.`,
+    },
+    {
+      kind: "facts",
+      rows: [
+        ["Diarienummer", caseNumber],
+        ["Beslut", approved ? "Beviljad" : "Avslagen"],
+        ...(approved ? [["Beviljat belopp", formatAmount(input.amount, locale), true] as [string, string, boolean]] : []),
+      ],
+    },
+    {
+      kind: "p",
+      text: "I beslutsbrevet står skälen för beslutet, villkoren och hur man överklagar. Ni laddar ner det som PDF på ansökans sida, nu eller när som helst senare.",
+    },
+    { kind: "link", url, label: "Se beslutet" },
+  ]);
+}

@@ -3,6 +3,7 @@ import { test, expect } from "./support/fixtures";
 
 const COORDINATOR = "samordnare@pitea.example";
 const APPLICANT = "bjorn@stbarth.example";
+const COMMITTEE_MEMBER = "kf.ordforande@pitea.example";
 
 test("the coordinator consults the committee, decides an activity grant within the pool, and the association sees it", async ({ page, browser, signedInAs, expectAccessible }) => {
   test.setTimeout(120_000);
@@ -17,6 +18,24 @@ test("the coordinator consults the committee, decides an activity grant within t
   await expect(page.getByText(/Kommittén samråds till och med/)).toBeVisible();
   await expect(page.getByText(/Väntar på svar från/)).toBeVisible();
   await expectAccessible(page);
+
+  // A committee member reads the case on their own page and recommends.
+  const chair = await browser.newPage();
+  await signedInAs(chair, COMMITTEE_MEMBER);
+  await chair.goto("/committee");
+  await expect(chair.getByRole("heading", { level: 1 })).toHaveText("Samråd");
+  await expectAccessible(chair);
+  await chair.getByRole("row", { name: /Musikutbyte med Saint-Barthélemy/ }).getByRole("link").first().click();
+  await expect(chair.getByText("En veckas workshop i Piteå i juni med avslutande konsert på Piteå Dansar och Ler.")).toBeVisible();
+  await expectAccessible(chair);
+  await chair.getByLabel(/^Bifall/).check();
+  await chair.getByLabel(/^Kommentar/).fill("Bra för unga musiker i båda orterna.");
+  await chair.getByRole("button", { name: "Spara rekommendation" }).click();
+  await expect(chair.getByText("Ditt svar är sparat.")).toBeVisible();
+  await chair.close();
+
+  await page.reload();
+  await expect(page.getByText(/Bifall – Bra för unga musiker i båda orterna\./)).toBeVisible();
 
   // Closing early needs a reason, given on its field.
   await page.getByRole("button", { name: "Stäng samrådet" }).click();

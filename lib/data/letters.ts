@@ -1,0 +1,161 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { audit } from "@/lib/data/audit";
+import { isUuid } from "@/lib/data/associations";
+import { consultationStatus } from "@/lib/data/consultations";
+import { notify } from "@/lib/data/notify";
+import { todayIn } from "@/lib/domain/dates";
+import { appUrl } from "@/lib/env";
+import { conflict, notFound } from "@/lib/errors";
+import { discardStored, storePdf } from "@/lib/files/storage";
+import { decisionNotice } from "@/lib/mail/templates";
+import { renderDecisionLetter, type DecisionLetterData } from "@/lib/pdf/decision-letter";
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+const letterInclude = {
+  allocation: true,
+  application: {
+    include: {
+      municipality: true,
+      programYear: true,
+      partnerTown: true,
+      association: { include: { memberships: { include: { user: { select: { email: true, locale: true, active: true } } } } } },
+    },
+  },
+} as const;
+
+async function loadDecision(decisionId: string) {
+  return db.decision.findUnique({ where: { id: decisionId }, include: letterInclude });
+}
+
+type LoadedDecision = NonNullable<Awaited<ReturnType<typeof loadDecision>>>;
+
+/** Everything the letter states, as plain values, from the decision and what it belongs to. */
+async function letterData(decision: LoadedDecision): Promise<DecisionLetterData> {
+  const { application: app, allocation } = decision;
+  const { municipality, programYear: program, association } = app;
+  if (!app.caseNumber) throw new Error(`Decision ${decision.id}: the application has no case number`);
+  // The letter says the committee was consulted; a decision without a consultation gets no letter saying so.
+  const consultation = await consultationStatus(db, app.id, decision.decidedAt);
+  if (!consultation) throw conflict("errors.decision.notConsulted");
+  const decider = await db.user.findUnique({ where: { id: decision.decidedById }, select: { name: true, email: true } });
+  // A town's own cap overrides the program's default; a base allocation records the cap it shared.
+  const overrides = app.partnerTownId
+    ? await db.programCap.findMany({ where: { programYearId: program.id, partnerTownId: app.partnerTownId } })
+    : [];
+  const capOf = (kind: "BASE" | "ACTIVITY") => overrides.find((c) => c.grantKind === kind)?.amount;
+
+  return {
+    municipality: {
+      name: municipality.name,
+      orgNumber: municipality.orgNumber,
+      decidingBody: municipality.decidingBody,
+      delegation: municipality.delegation,
+      contactName: municipality.contactName,
+      contactEmail: municipality.contactEmail,
+      contactPhone: municipality.contactPhone,
+    },
+    caseNumber: app.caseNumber,
+    decidedOn: todayIn(decision.decidedAt),
+    association: {
+      name: association.name,
+      orgNumber: association.orgNumber,
+      paymentMethod: association.paymentMethod,
+      paymentAccount: association.paymentAccount,
+    },
+    application: { title: app.title, grantKind: app.grantKind, partnerTown: app.partnerTown?.name ?? "", requestedAmount: app.requestedAmount },
+    decision: {
+      outcome: decision.outcome,
+      amount: decision.amount,
+      reason: decision.reason,
+      reportDueOn: decision.reportDueOn ? day(decision.reportDueOn) : null,
+      allocation: allocation ? { approvedCount: allocation.approvedCount, share: allocation.share, cap: allocation.cap } : null,
+    },
+    decidedBy: { name: decider?.name?.trim() || decider?.email || "" },
+    program: {
+      year: program.year,
+      baseCapPerTown: allocation?.cap ?? capOf("BASE") ?? program.baseCapPerTown,
+      activityCapPerTown: capOf("ACTIVITY") ?? program.activityCapPerTown,
+      reportDeadlineMonths: program.reportDeadlineMonths,
+      splitRule: program.splitRule,
+    },
+    consulted: { closesOn: consultation.closesOn, closedReason: consultation.reason },
+  };
+}
+
+export type IssuedLetter = { fileId: string; issued: boolean };
+
+/**
+ * Writes the decision letter of a decision that has committed: renders the
+ * PDF, stores it as the association's DECISION_LETTER file, points the
+ * decision to it, records it in the audit log and mails every member of the
+ * association a notice linking to the application page, where members and
+ * staff can download it at any time.
+ *
+ * Idempotent: a decision that has a letter keeps it (`issued: false`), also
+ * when two calls race. Throws when the letter cannot be written; the decision
+ * stands either way and a later call issues the letter.
+ */
+export async function issueDecisionLetter(decisionId: string, actor: Actor | "system" = "system"): Promise<IssuedLetter> {
+  if (!isUuid(decisionId)) throw notFound();
+  const decision = await loadDecision(decisionId);
+  if (!decision) throw notFound();
+  if (decision.letterFileId) return { fileId: decision.letterFileId, issued: false };
+
+  const data = await letterData(decision);
+  const app = decision.application;
+  const stored = await storePdf({ bytes: Buffer.from(await renderDecisionLetter(data)), name: `Beslut ${data.caseNumber}.pdf` }, "letter");
+  let result: IssuedLetter;
+  try {
+    result = await db.$transaction(async (tx) => {
+      // A second call for the same decision waits here, then finds the first one's letter.
+      const [row] = await tx.$queryRaw<{ letterFileId: string | null }[]>`select "letterFileId" from "Decision" where id = ${decisionId}::uuid for update`;
+      if (row?.letterFileId) return { fileId: row.letterFileId, issued: false };
+      const file = await tx.storedFile.create({
+        data: { ...stored, kind: "DECISION_LETTER", associationId: app.associationId, applicationId: app.id, uploadedById: decision.decidedById },
+      });
+      await tx.decision.update({ where: { id: decisionId }, data: { letterFileId: file.id } });
+      await audit(tx, actor, {
+        action: "decision.letter-issued",
+        entityType: "Application",
+        entityId: app.id,
+        municipalityId: app.municipalityId,
+        after: { decisionId, outcome: decision.outcome, amount: decision.amount, fileId: file.id, name: file.originalName, size: file.size, sha256: file.sha256 },
+      });
+      return { fileId: file.id, issued: true };
+    });
+  } catch (error) {
+    await discardStored(stored.storageKey);
+    throw error;
+  }
+  if (!result.issued) {
+    await discardStored(stored.storageKey);
+    return result;
+  }
+
+  // send.ts has no attachments: the mail links to the page where the letter is downloaded.
+  await notify(
+    app.association.memberships
+      .filter(({ user }) => user.active)
+      .map(({ user }) => ({
+        to: user.email,
+        ...decisionNotice({
+          caseNumber: data.caseNumber,
+          outcome: decision.outcome,
+          amount: decision.amount,
+          url: `${appUrl()}/applications/${app.id}`,
+          locale: user.locale,
+        }),
+      })),
+  );
+  return result;
+}
+
+/** The stored file of a decision's letter; null before it is issued. Download it with getFileForDownload, which checks access. */
+export async function getLetterFileId(decisionId: string): Promise<string | null> {
+  if (!isUuid(decisionId)) return null;
+  const decision = await db.decision.findUnique({ where: { id: decisionId }, select: { letterFileId: true } });
+  return decision?.letterFileId ?? null;
+}
