@@ -52,6 +52,12 @@ export default async function CoordinatorQueuePage({ searchParams }: { searchPar
         <li>
           <Link href="/coordinator/overview">{t("overview.title")}</Link>
         </li>
+        <li>
+          <Link href="/coordinator/annual-reports">{t("annualReport.review.title")}</Link>
+        </li>
+        <li>
+          <Link href="/coordinator/payouts">{t("payout.title")}</Link>
+        </li>
       </ul>
       <form method="get" className="filters card" role="search" aria-label={t("queue.filters")}>
         <div className="field">

@@ -10,6 +10,7 @@ type Decision = {
   reportDueOn: string | null;
   allocation: { share: number; approvedCount: number } | null;
   letterFileId: string | null;
+  paidAt: string | null;
 };
 
 /** The decision in force, as the association and the coordinator see it. */
@@ -39,6 +40,12 @@ export async function DecisionSummary({ decision }: { decision: Decision }) {
           <>
             <dt>{t("decision.reason")}</dt>
             <dd style={{ whiteSpace: "pre-wrap" }}>{decision.reason}</dd>
+          </>
+        ) : null}
+        {decision.paidAt ? (
+          <>
+            <dt>{t("decision.paidOn")}</dt>
+            <dd>{formatDay(new Date(decision.paidAt))}</dd>
           </>
         ) : null}
         {decision.reportDueOn ? (

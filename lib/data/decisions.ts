@@ -36,7 +36,12 @@ const lines = (v: unknown) => (Array.isArray(v) ? v.filter((l: { amount?: unknow
  */
 async function lockPool(tx: Tx, program: { id: string; budget: number | null }, partnerTownId: string, grantKind: GrantKind) {
   if (program.budget != null) await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`budget:${program.id}`}))`;
-  await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`pool:${program.id}:${partnerTownId}:${grantKind}`}))`;
+  await lockPoolOnly(tx, program.id, partnerTownId, grantKind);
+}
+
+/** One pool's lock alone: what a payout takes so it never interleaves with reopening the pool's allocation. */
+export async function lockPoolOnly(tx: Tx, programYearId: string, partnerTownId: string, grantKind: GrantKind) {
+  await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`pool:${programYearId}:${partnerTownId}:${grantKind}`}))`;
 }
 
 async function approvedSum(tx: Tx, where: { programYearId: string; partnerTownId?: string; grantKind?: GrantKind }) {
@@ -285,6 +290,7 @@ export async function getDecisionContext(actor: Actor, applicationId: string, no
         decidedAt: app.currentDecision.decidedAt.toISOString(),
         reportDueOn: app.currentDecision.reportDueOn ? day(app.currentDecision.reportDueOn) : null,
         letterFileId: app.currentDecision.letterFileId,
+        paidAt: app.currentDecision.paidAt?.toISOString() ?? null,
         allocation: app.currentDecision.allocation ? { id: app.currentDecision.allocation.id, share: app.currentDecision.allocation.share, approvedCount: app.currentDecision.allocation.approvedCount } : null,
       }
     : null;

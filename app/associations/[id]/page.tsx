@@ -80,6 +80,11 @@ export default async function AssociationPage({ params, searchParams }: Props) {
           </Link>
         </p>
       ) : null}
+      {a.status === "VERIFIED" ? (
+        <p>
+          <Link href={`/associations/${a.id}/annual-reports`}>{t("annualReport.title")}</Link>
+        </p>
+      ) : null}
       <h2>{t("association.members")}</h2>
       <ul>
         {a.memberships.map((m) => (

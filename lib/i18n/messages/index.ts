@@ -9,9 +9,10 @@ import { decisions } from "./decisions";
 import { committee } from "./committee";
 import { pages } from "./pages";
 import { admin } from "./admin";
+import { payouts } from "./payouts";
 import { validationMessages } from "../validation-messages";
 
-const areas: AreaMessages[] = [validationMessages, common, auth, associations, applications, coordinator, decisions, committee, pages, admin];
+const areas: AreaMessages[] = [validationMessages, common, auth, associations, applications, coordinator, decisions, committee, pages, admin, payouts];
 
 export const sv: Record<string, string> = Object.assign({}, ...areas.map((a) => a.sv));
 export const en: Record<string, string> = Object.assign({}, ...areas.map((a) => a.en));
