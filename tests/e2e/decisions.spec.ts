@@ -5,7 +5,7 @@ const COORDINATOR = "samordnare@pitea.example";
 const APPLICANT = "bjorn@stbarth.example";
 const COMMITTEE_MEMBER = "kf.ordforande@pitea.example";
 
-test("the coordinator consults the committee, decides an activity grant within the pool, and the association sees it", async ({ page, browser, signedInAs, expectAccessible }) => {
+test("the committee is consulted, the coordinator decides within the pool, the member downloads the letter, and payout waits for the annual report", async ({ page, browser, signedInAs, expectAccessible }) => {
   test.setTimeout(120_000);
   await signedInAs(page, COORDINATOR);
   await page.goto("/coordinator?kind=ACTIVITY&status=SUBMITTED");
@@ -64,6 +64,45 @@ test("the coordinator consults the committee, decides an activity grant within t
   await expect(member.getByText(/Rapport ska lämnas senast/)).toBeVisible();
   await expect(member.getByRole("heading", { name: "Handläggning" })).toHaveCount(0);
   await expectAccessible(member);
+
+  // The decision letter: a PDF the member downloads.
+  const [download] = await Promise.all([member.waitForEvent("download"), member.getByRole("link", { name: "Ladda ned beslutet (PDF)" }).click()]);
+  const letter = await download.createReadStream().then(async (stream) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  });
+  expect(letter.subarray(0, 5).toString()).toBe("%PDF-");
+
+  // No payout while the annual report for the last completed year is not accepted.
+  const lastYear = String(Number(new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" }).slice(0, 4)) - 1);
+  await page.goto("/coordinator/payouts");
+  const payoutRow = page.getByRole("row", { name: /Saint-Barth-sällskapet/ }).filter({ hasText: "9" });
+  await expect(payoutRow.first()).toContainText(`Verksamhetsberättelsen för ${lastYear} är inte godkänd`);
+  await expect(payoutRow.first().getByRole("button", { name: /Godkänn utbetalning/ })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // The member hands in the annual report; the coordinator accepts it.
+  await member.goto("/my");
+  await member.getByRole("link", { name: "Saint-Barth-sällskapet i Piteå" }).click();
+  await member.getByRole("link", { name: "Verksamhetsberättelser" }).click();
+  await expect(member.getByText(`behövs verksamhetsberättelsen för ${lastYear}`)).toBeVisible();
+  await expectAccessible(member);
+  await member.getByLabel(/^Verksamhetsår/).fill(lastYear);
+  await member.getByLabel(/Verksamhetsberättelsen som PDF/).setInputFiles({ name: "verksamhetsberattelse.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
+  await member.getByRole("button", { name: "Lämna in" }).click();
+  await expect(member.getByText(`Verksamhetsberättelsen för ${lastYear} är inlämnad`)).toBeVisible();
+  await page.goto("/coordinator/annual-reports");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: new RegExp(`Godkänn verksamhetsberättelsen för ${lastYear} från Saint-Barth-sällskapet`) }).click();
+  await expect(page.getByRole("button", { name: new RegExp(`Godkänn verksamhetsberättelsen för ${lastYear} från Saint-Barth-sällskapet`) })).toHaveCount(0);
+
+  // Now the payout goes through and its date is recorded.
+  await page.goto("/coordinator/payouts");
+  await page.getByRole("button", { name: /Godkänn utbetalning av 9\s500 kr till Saint-Barth-sällskapet/ }).click();
+  await expect(page.getByRole("button", { name: /Godkänn utbetalning av 9\s500 kr till Saint-Barth-sällskapet/ })).toHaveCount(0);
+  await page.goto(url);
+  await expect(page.getByText("Utbetalt")).toBeVisible();
 });
 
 test("the coordinator allocates a town's base grant and sees the share before confirming", async ({ page, signedInAs, expectAccessible }) => {
