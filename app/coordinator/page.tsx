@@ -138,6 +138,7 @@ export default async function CoordinatorQueuePage({ searchParams }: { searchPar
                   <td data-label={t("application.field.requestedAmount")} className="num">{a.requestedAmount != null ? formatKronor(a.requestedAmount, locale) : "–"}</td>
                   <td data-label={t("application.status")}>
                     <StatusBadge status={a.status} label={t(`application.statusName.${a.status}`)} />
+                    {a.exceedsBudget ? <div className="error">{t("queue.exceedsBudget")}</div> : null}
                   </td>
                   <td data-label={t("application.submittedAt")}>{a.submittedAt ? formatDay(a.submittedAt) : "–"}</td>
                 </tr>

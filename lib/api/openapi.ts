@@ -43,9 +43,11 @@ export function buildOpenApi(operations: ApiOperation[] = allOperations) {
     ];
     const status = String(op.successStatus ?? 200);
     const responses: Record<string, unknown> = {
-      [status]: op.successStatus === 204 || !op.response
-        ? { description: "Done" }
-        : { description: "Success", content: { "application/json": { schema: outSchema(op.response) } } },
+      [status]: op.responseMediaType
+        ? { description: "A file", content: { [op.responseMediaType]: { schema: { type: "string", format: "binary" } } } }
+        : op.successStatus === 204 || !op.response
+          ? { description: "Done" }
+          : { description: "Success", content: { "application/json": { schema: outSchema(op.response) } } },
     };
     for (const code of [401, ...(op.errors ?? []), 500]) {
       responses[String(code)] = { description: ERROR_TEXT[code] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };

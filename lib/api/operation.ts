@@ -18,6 +18,8 @@ export type ApiOperation = {
   /** "multipart" for file uploads (a form with a "file" field). */
   requestKind?: "json" | "multipart";
   response?: z.ZodType;
+  /** A file instead of JSON (the response is its bytes). */
+  responseMediaType?: "text/csv" | "application/pdf";
   successStatus?: 200 | 201 | 204;
   /** Error statuses besides 401 and 500, e.g. [404, 422]. */
   errors?: number[];

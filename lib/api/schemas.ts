@@ -170,7 +170,13 @@ export const ApplicationListItemSchema = z.object({ ...applicationSummary, creat
 
 /** lib/data/applications.ts listQueue. */
 export const QueuePageSchema = z.object({
-  items: z.array(z.object(applicationSummary)),
+  items: z.array(
+    z.object({
+      ...applicationSummary,
+      /** Submitted, and the request is above what is left of the year's budget: it cannot be approved as requested. */
+      exceedsBudget: z.boolean(),
+    }),
+  ),
   /** Pass as `after` for the next page; null on the last page. */
   nextCursor: uuid().nullable(),
 });

@@ -12,6 +12,7 @@ import { formatCaseNumber } from "@/lib/domain/case-number";
 import { isWithinPeriod, todayIn } from "@/lib/domain/dates";
 import { grantLimit, type GrantLimit } from "@/lib/domain/grant-limits";
 import { checkRequestedWithinCap, sumAmounts } from "@/lib/domain/application-rules";
+import { checkBudget } from "@/lib/domain/decisions";
 import { isWholeKronor } from "@/lib/domain/money";
 import { applicationReceipt } from "@/lib/mail/templates";
 import { appUrl } from "@/lib/env";
@@ -449,14 +450,28 @@ export async function listQueue(actor: Actor, filters: QueueFilters) {
     orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
     take: QUEUE_PAGE_SIZE + 1,
     select: {
-      id: true, caseNumber: true, status: true, grantKind: true, title: true, requestedAmount: true, submittedAt: true,
+      id: true, caseNumber: true, status: true, grantKind: true, title: true, requestedAmount: true, submittedAt: true, programYearId: true,
       association: { select: { id: true, name: true } },
       partnerTown: { select: { id: true, name: true } },
       programYear: { select: { year: true } },
     },
   });
   const hasMore = rows.length > QUEUE_PAGE_SIZE;
-  const items = rows.slice(0, QUEUE_PAGE_SIZE);
+  const page = rows.slice(0, QUEUE_PAGE_SIZE);
+  // A submitted application whose request no longer fits in the year's budget is marked: one sum per year on the page.
+  const budgets = await db.programYear.findMany({ where: { id: { in: [...new Set(page.map((r) => r.programYearId))] }, budget: { not: null } }, select: { id: true, budget: true } });
+  const remaining = new Map<string, number>();
+  for (const p of budgets) {
+    const decided = await db.decision.aggregate({ _sum: { amount: true }, where: { outcome: "APPROVED", supersededAt: null, application: { programYearId: p.id } } });
+    remaining.set(p.id, Math.max(0, p.budget! - (decided._sum.amount ?? 0)));
+  }
+  const items = page.map(({ programYearId, ...row }) => ({
+    ...row,
+    exceedsBudget:
+      row.status === "SUBMITTED" &&
+      remaining.has(programYearId) &&
+      !checkBudget({ budget: remaining.get(programYearId)!, budgetApproved: 0, adding: row.requestedAmount ?? 0 }).ok,
+  }));
   return { items, nextCursor: hasMore ? items.at(-1)!.id : null };
 }
 

@@ -195,3 +195,4 @@ export async function recommendationsFor(actor: Actor, applicationId: string, no
       : null,
   };
 }
+

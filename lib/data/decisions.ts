@@ -352,7 +352,15 @@ export async function getAllocationContext(actor: Actor, input: { year: number; 
   const candidates = [];
   for (const a of submitted) {
     const consultation = await consultationStatus(db, a.id, now);
-    candidates.push({ id: a.id, caseNumber: a.caseNumber, title: a.title, association: a.association.name, requestedAmount: a.requestedAmount, consulted: !!consultation?.closed });
+    candidates.push({
+      id: a.id,
+      caseNumber: a.caseNumber,
+      title: a.title,
+      association: a.association.name,
+      requestedAmount: a.requestedAmount,
+      putToCommittee: !!consultation,
+      consulted: !!consultation?.closed,
+    });
   }
   return {
     programYearId: program.id,

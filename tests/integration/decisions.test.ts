@@ -255,3 +255,27 @@ describe("the year's allocation overview", () => {
     await expect(getAllocationOverview(actorOf(world.users.applicant), world.program.year)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("the year's budget", () => {
+  it("marks in the queue an application whose request no longer fits, and refuses approving it as requested", async () => {
+    const { listQueue } = await import("@/lib/data/applications");
+    const town = await freshTown();
+    const [first, second] = await manyActivityApplications(2, town, 4_000);
+    await consulted([first!, second!]);
+    // Leave 3 000 of a fresh budget once the first is approved.
+    const decidedSoFar = (await db.decision.aggregate({ _sum: { amount: true }, where: { outcome: "APPROVED", supersededAt: null, application: { programYearId: world.program.id } } }))._sum.amount ?? 0;
+    await db.programYear.update({ where: { id: world.program.id }, data: { budget: decidedSoFar + 7_000 } });
+    try {
+      await decideActivityGrant(coordinator(), first!, { outcome: "APPROVED", amount: 4_000, reason: "Inom budget och pott." });
+      const queue = await listQueue(coordinator(), { partnerTownId: town, status: "SUBMITTED" });
+      expect(queue.items.find((i) => i.id === second)).toMatchObject({ exceedsBudget: true });
+      const refused = await failure(() => decideActivityGrant(coordinator(), second!, { outcome: "APPROVED", amount: 4_000, reason: "Inom pott men inte budget." }));
+      expect(refused.fields.amount).toEqual(["validation.decision.ABOVE_BUDGET_REMAINING"]);
+      await decideActivityGrant(coordinator(), second!, { outcome: "APPROVED", amount: 3_000, reason: "Det som finns kvar av budgeten." });
+      const total = (await db.decision.aggregate({ _sum: { amount: true }, where: { outcome: "APPROVED", supersededAt: null, application: { programYearId: world.program.id } } }))._sum.amount ?? 0;
+      expect(total).toBe(decidedSoFar + 7_000);
+    } finally {
+      await db.programYear.update({ where: { id: world.program.id }, data: { budget: null } });
+    }
+  });
+});

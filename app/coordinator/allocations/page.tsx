@@ -9,7 +9,8 @@ import { listPartnerTowns, listProgramYears } from "@/lib/data/reference";
 import { formatKronor } from "@/lib/i18n/translate";
 import { formatDay } from "@/lib/i18n/translate-core";
 import { ServiceError } from "@/lib/errors";
-import { AllocationForm, ReopenForm } from "./_components/allocation-form";
+import { AllocationForm, ConsultBatchForm, ReopenForm } from "./_components/allocation-form";
+import { addCalendarMonths, todayIn } from "@/lib/domain/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -91,6 +92,10 @@ export default async function AllocationsPage({ searchParams }: { searchParams: 
           ) : context.candidates.length === 0 ? (
             <p>{t("allocation.none")}</p>
           ) : (
+            <>
+            {context.candidates.some((c) => !c.putToCommittee) ? (
+              <ConsultBatchForm ids={context.candidates.filter((c) => !c.putToCommittee).map((c) => c.id)} defaultClosesOn={addCalendarMonths(todayIn(new Date()), 1)} />
+            ) : null}
             <AllocationForm
               programYearId={context.programYearId}
               partnerTownId={context.town.id}
@@ -98,6 +103,7 @@ export default async function AllocationsPage({ searchParams }: { searchParams: 
               splitRule={context.splitRule}
               candidates={context.candidates}
             />
+            </>
           )}
         </section>
       ) : null}

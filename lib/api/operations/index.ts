@@ -4,5 +4,6 @@ import { adminOperations } from "./admin";
 import { decisionOperations } from "./decisions";
 import { publicOperations } from "./public";
 import { overviewOperations } from "./overview";
+import { payoutOperations } from "./payouts";
 
-export const operations: ApiOperation[] = [...publicOperations, ...adminOperations, ...decisionOperations, ...overviewOperations];
+export const operations: ApiOperation[] = [...publicOperations, ...adminOperations, ...decisionOperations, ...overviewOperations, ...payoutOperations];

@@ -10,6 +10,7 @@ export const coordinator = {
     "queue.pendingAssociations": "Föreningar att kontrollera",
     "queue.noPendingAssociations": "Inga föreningar väntar på kontroll.",
     "queue.registered": "Registrerad",
+    "queue.exceedsBudget": "Överskrider årets återstående budget",
   },
   en: {
     "queue.title": "Applications to handle",
@@ -20,5 +21,6 @@ export const coordinator = {
     "queue.pendingAssociations": "Associations to check",
     "queue.noPendingAssociations": "No associations are waiting to be checked.",
     "queue.registered": "Registered",
+    "queue.exceedsBudget": "Exceeds what is left of the year's budget",
   },
 } satisfies AreaMessages;

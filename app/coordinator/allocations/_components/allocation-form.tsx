@@ -6,9 +6,9 @@ import { Field } from "@/components/ui/field";
 import { formatKronor } from "@/lib/i18n/translate-core";
 import { baseAllocation } from "@/lib/domain/decisions";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { decideAllocationAction, reopenAllocationAction } from "../actions";
+import { consultBatchAction, decideAllocationAction, reopenAllocationAction } from "../actions";
 
-type Candidate = { id: string; caseNumber: string | null; title: string; association: string; requestedAmount: number | null; consulted: boolean };
+type Candidate = { id: string; caseNumber: string | null; title: string; association: string; requestedAmount: number | null; putToCommittee: boolean; consulted: boolean };
 
 function useRun() {
   const { t } = useI18n();
@@ -142,6 +142,36 @@ export function ReopenForm({ allocationId }: { allocationId: string }) {
       </Field>
       <button type="submit" className="button secondary" disabled={pending}>
         {pending ? t("common.saving") : t("allocation.reopen")}
+      </button>
+    </form>
+  );
+}
+
+/** Puts every base-grant application of the town and year that the committee has not seen to it at once. */
+export function ConsultBatchForm({ ids, defaultClosesOn }: { ids: string[]; defaultClosesOn: string }) {
+  const { t } = useI18n();
+  const [closesOn, setClosesOn] = useState(defaultClosesOn);
+  const { pending, errors, formError, run } = useRun();
+  return (
+    <form
+      className="card"
+      aria-busy={pending}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(() => consultBatchAction(ids, closesOn));
+      }}
+    >
+      <p>{t("allocation.consultBatch", { count: ids.length })}</p>
+      {formError ? (
+        <p className="alert error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <Field id="batch-closesOn" label={t("handling.closesOn")} hint={t("handling.closesOnHint")} error={errors.closesOn ?? errors.applicationIds}>
+        <input type="date" value={closesOn} onChange={(e) => setClosesOn(e.target.value)} />
+      </Field>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t("common.saving") : t("handling.putToCommittee")}
       </button>
     </form>
   );
