@@ -41,6 +41,7 @@ export async function seedDemo(db: PrismaClient, today = new Date()): Promise<vo
         name: "Piteå kommun",
         orgNumber: "212000-2742",
         decidingBody: "Internationella samordnaren efter samråd med internationella kommittén",
+        delegation: "Kommunstyrelsens delegationsordning, bidrag till föreningar inom budget för internationellt arbete (Riktlinjer för internationellt arbete, KS 2022-10-10 § 164)",
         caseNumberPrefix: "INT",
         contactName: "Internationella samordnaren",
         contactEmail: DEMO_USERS.coordinator,
