@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { formatDay } from "@/lib/i18n/translate-core";
 import Link from "next/link";
 import { TableWrap } from "@/components/ui/table-wrap";
+import { ConsultSelectedForm } from "./_components/consult-selected-form";
+import { addCalendarMonths, todayIn } from "@/lib/domain/dates";
 import { notFound, redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { getSessionActor } from "@/lib/auth/session";
@@ -113,6 +115,7 @@ export default async function CoordinatorQueuePage({ searchParams }: { searchPar
             <caption className="visually-hidden">{t("queue.title")}</caption>
             <thead>
               <tr>
+                <th scope="col">{t("queue.select")}</th>
                 <th scope="col">{t("application.caseNumber")}</th>
                 <th scope="col">{t("application.field.association")}</th>
                 <th scope="col">{t("application.field.title")}</th>
@@ -128,6 +131,17 @@ export default async function CoordinatorQueuePage({ searchParams }: { searchPar
             <tbody>
               {queue.items.map((a) => (
                 <tr key={a.id}>
+                  <td data-label={t("queue.select")}>
+                    {a.status === "SUBMITTED" ? (
+                      <input
+                        type="checkbox"
+                        name="applicationIds"
+                        value={a.id}
+                        form="consult-selected"
+                        aria-label={t("queue.selectCase", { caseNumber: a.caseNumber ?? "" })}
+                      />
+                    ) : null}
+                  </td>
                   <td data-label={t("application.caseNumber")}>
                     <Link href={`/applications/${a.id}`}>{a.caseNumber}</Link>
                   </td>
@@ -147,6 +161,7 @@ export default async function CoordinatorQueuePage({ searchParams }: { searchPar
           </table>
         </TableWrap>
       )}
+      {queue.items.some((a) => a.status === "SUBMITTED") ? <ConsultSelectedForm defaultClosesOn={addCalendarMonths(todayIn(new Date()), 1)} /> : null}
       <nav className="pagination" aria-label={t("queue.pages")}>
         {filters.after ? <Link href={`/coordinator?${keep}`}>{t("queue.first")}</Link> : null}
         {nextHref ? <Link href={nextHref}>{t("common.next")}</Link> : null}

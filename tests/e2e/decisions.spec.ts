@@ -121,3 +121,31 @@ test("the coordinator allocates a town's base grant and sees the share before co
   await expect(page.getByText(/Beslutad fördelning: 1 föreningar får 10\s000 kr var/)).toBeVisible();
   await expectAccessible(page);
 });
+
+test("the coordinator ticks applications in the queue and puts them to the committee together", async ({ page, signedInAs, expectAccessible }) => {
+  const pg = (await import("pg")).default;
+  const { harness } = await import("./support/harness");
+  const title = `Batchsamråd ${Date.now().toString(36)}`;
+  const client = new pg.Client({ connectionString: harness().databaseUrl });
+  await client.connect();
+  // Two submitted activity applications of their own, so no other journey's cases are touched.
+  for (const n of [1, 2]) {
+    await client.query(
+      `insert into "Application" (id, "municipalityId", "programYearId", "associationId", "partnerTownId", "grantKind", status, "caseNumber", title, "requestedAmount", "createdById", "submittedAt", "updatedAt")
+       select gen_random_uuid(), a."municipalityId", p.id, a.id, t.id, 'ACTIVITY', 'SUBMITTED', $1, $2, 2000, a."createdById", now(), now()
+       from "Association" a, "ProgramYear" p, "PartnerTown" t
+       where a.name = 'Föreningen Piteå–Grindavík' and p.year = extract(year from now())::int and t.name = 'Grindavík'`,
+      [`E2E ${title} ${n}`, `${title} ${n}`],
+    );
+  }
+  await client.end();
+
+  await signedInAs(page, COORDINATOR);
+  await page.goto("/coordinator?kind=ACTIVITY&status=SUBMITTED");
+  await expectAccessible(page);
+  for (const n of [1, 2]) await page.getByRole("checkbox", { name: `Välj E2E ${title} ${n}` }).check();
+  await page.getByRole("button", { name: "Skicka valda till kommittén" }).click();
+  await expect(page.getByText("2 ansökningar är skickade till kommittén.")).toBeVisible();
+  await page.getByRole("link", { name: `E2E ${title} 1` }).click();
+  await expect(page.getByText(/Kommittén samråds till och med/)).toBeVisible();
+});
