@@ -1,11 +1,10 @@
 "use client";
 import { useState } from "react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/provider";
+import { useAction } from "@/components/ui/use-action";
 import { Field } from "@/components/ui/field";
 import { formatKronor } from "@/lib/i18n/translate-core";
-import type { ActionResult } from "@/lib/actions/safe-action";
 import { closeConsultationAction, decideActivityAction, putToCommitteeAction } from "../actions";
 
 type Props = {
@@ -20,32 +19,6 @@ type Props = {
   defaultClosesOn: string;
 };
 
-/** One action at a time, with its errors on its fields and progress shown. */
-function useAction() {
-  const { t } = useI18n();
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  async function run(action: () => Promise<ActionResult>) {
-    setPending(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      const result = await action();
-      if (result.ok) router.refresh();
-      else {
-        setErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k, t(v[0] ?? "errors.VALIDATION")])));
-        setFormError(t(result.formError ?? "errors.INTERNAL"));
-      }
-    } catch {
-      setFormError(t("errors.NETWORK"));
-    } finally {
-      setPending(false);
-    }
-  }
-  return { pending, errors, formError, run };
-}
 
 export function CaseHandling(props: Props) {
   const { t } = useI18n();

@@ -1,40 +1,14 @@
 "use client";
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/provider";
+import { useAction } from "@/components/ui/use-action";
 import { Field } from "@/components/ui/field";
 import { formatKronor } from "@/lib/i18n/translate-core";
 import { baseAllocation } from "@/lib/domain/decisions";
-import type { ActionResult } from "@/lib/actions/safe-action";
 import { consultBatchAction, decideAllocationAction, reopenAllocationAction } from "../actions";
 
 type Candidate = { id: string; caseNumber: string | null; title: string; association: string; requestedAmount: number | null; putToCommittee: boolean; consulted: boolean };
 
-function useRun() {
-  const { t } = useI18n();
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  async function run(action: () => Promise<ActionResult>) {
-    setPending(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      const result = await action();
-      if (result.ok) router.refresh();
-      else {
-        setErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k, t(v[0] ?? "errors.VALIDATION")])));
-        setFormError(t(result.formError ?? "errors.INTERNAL"));
-      }
-    } catch {
-      setFormError(t("errors.NETWORK"));
-    } finally {
-      setPending(false);
-    }
-  }
-  return { pending, errors, formError, run };
-}
 
 /** The coordinator picks which applications share the town's cap; the share is shown before confirming. */
 export function AllocationForm(props: { programYearId: string; partnerTownId: string; cap: number; splitRule: "EQUAL_SPLIT" | "NONE"; candidates: Candidate[] }) {
@@ -42,7 +16,7 @@ export function AllocationForm(props: { programYearId: string; partnerTownId: st
   const [approved, setApproved] = useState<Set<string>>(() => new Set(props.candidates.map((c) => c.id)));
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [reason, setReason] = useState("");
-  const { pending, errors, formError, run } = useRun();
+  const { pending, errors, formError, run } = useAction();
   const ready = props.candidates.every((c) => c.consulted);
   // The same rule the server applies when it writes the decisions.
   const preview = baseAllocation({ cap: props.cap, approvedCount: approved.size, splitRule: props.splitRule });
@@ -122,7 +96,7 @@ export function AllocationForm(props: { programYearId: string; partnerTownId: st
 export function ReopenForm({ allocationId }: { allocationId: string }) {
   const { t } = useI18n();
   const [reason, setReason] = useState("");
-  const { pending, errors, formError, run } = useRun();
+  const { pending, errors, formError, run } = useAction();
   return (
     <form
       className="card"
@@ -151,7 +125,7 @@ export function ReopenForm({ allocationId }: { allocationId: string }) {
 export function ConsultBatchForm({ ids, defaultClosesOn }: { ids: string[]; defaultClosesOn: string }) {
   const { t } = useI18n();
   const [closesOn, setClosesOn] = useState(defaultClosesOn);
-  const { pending, errors, formError, run } = useRun();
+  const { pending, errors, formError, run } = useAction();
   return (
     <form
       className="card"
