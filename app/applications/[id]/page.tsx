@@ -43,7 +43,7 @@ export default async function ApplicationPage({ params }: Props) {
   return (
     <>
       <p>
-        <Link href="/my">← {t("nav.myPages")}</Link>
+        {context.coordinator ? <Link href="/coordinator">← {t("queue.title")}</Link> : <Link href="/my">← {t("nav.myPages")}</Link>}
       </p>
       <h1>
         {a.caseNumber ? `${a.caseNumber} – ` : ""}
