@@ -13,6 +13,7 @@ import { isWithinPeriod, todayIn } from "@/lib/domain/dates";
 import { grantLimit, type GrantLimit } from "@/lib/domain/grant-limits";
 import { checkRequestedWithinCap, sumAmounts } from "@/lib/domain/application-rules";
 import { checkBudget } from "@/lib/domain/decisions";
+import { lockPoolOnly } from "@/lib/data/decisions";
 import { isWholeKronor } from "@/lib/domain/money";
 import { applicationReceipt } from "@/lib/mail/templates";
 import { appUrl } from "@/lib/env";
@@ -255,6 +256,10 @@ export async function submitApplication(actor: Actor, id: string, now = new Date
     if (before.grantKind === "BASE") {
       // Two base-grant drafts of one association for one town, submitted at once: one wins.
       await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`base:${before.associationId}:${before.programYearId}:${before.partnerTownId}`}))`;
+      // The town's base grant is decided as one allocation: once it is, a late application could never be decided.
+      await lockPoolOnly(tx, before.programYearId, before.partnerTownId!, "BASE");
+      const allocated = await tx.baseAllocation.count({ where: { programYearId: before.programYearId, partnerTownId: before.partnerTownId!, supersededAt: null } });
+      if (allocated) throw validationError({ partnerTownId: ["validation.application.baseAllocated"] });
       const duplicate = await tx.application.count({
         where: {
           associationId: before.associationId,

@@ -117,8 +117,10 @@ export async function recordRecommendation(actor: Actor, applicationId: string, 
     if (!member) throw notFound();
     const app = await tx.application.findFirst({ where: { id: applicationId, municipalityId }, select: { id: true } });
     if (!app) throw notFound();
-    // One member's answers to one case are serialised with the case's state.
+    // One member's answers to one case are serialised with the case's state, and
+    // with an early close of its consultation (which locks the consultation row).
     await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`consultation-case:${applicationId}`}))`;
+    await tx.$queryRaw`select c.id from "Consultation" c join "ConsultationCase" cc on cc."consultationId" = c.id where cc."applicationId" = ${applicationId}::uuid for share of c`;
     const status = await consultationStatus(tx, applicationId, now);
     if (!status) throw notFound();
     const mine = status.recommendations.find((r) => r.memberId === actor.userId);
@@ -143,24 +145,27 @@ export async function recordRecommendation(actor: Actor, applicationId: string, 
 }
 
 /** The coordinator closes a consultation before its date, with a recorded reason. */
-export async function closeConsultationEarly(actor: Actor, consultationId: string, reason: unknown) {
+export async function closeConsultationEarly(actor: Actor, consultationId: string, reason: unknown, now = new Date()) {
   requirePermission(actor, "consultation:manage");
   const municipalityId = staffMunicipality(actor);
   if (!isUuid(consultationId)) throw notFound();
   const text = typeof reason === "string" ? reason.trim() : "";
   if (text.length < 5 || text.length > 2000) throw validationError({ reason: ["validation.reason.length"] });
   return db.$transaction(async (tx) => {
+    // Locked: an answer being recorded finishes first or waits, and two closes cannot both pass.
+    await tx.$queryRaw`select id from "Consultation" where id = ${consultationId}::uuid for update`;
     const found = await tx.consultation.findFirst({ where: { id: consultationId, municipalityId }, include: { cases: true } });
     if (!found) throw notFound();
     if (found.closedEarlyAt) throw conflict("errors.consultation.closed");
-    await tx.consultation.update({ where: { id: consultationId }, data: { closedEarlyAt: new Date(), closedEarlyById: actor.userId, closedEarlyReason: text } });
+    await tx.consultation.update({ where: { id: consultationId }, data: { closedEarlyAt: now, closedEarlyById: actor.userId, closedEarlyReason: text } });
     for (const c of found.cases) {
       await audit(tx, actor, {
         action: "consultation.closed-early",
         entityType: "Application",
         entityId: c.applicationId,
         municipalityId,
-        after: { consultationId, reason: text },
+        before: { closedEarly: false },
+        after: { consultationId, closedEarly: true, reason: text },
       });
     }
     return { id: consultationId, closedEarly: true };
@@ -182,7 +187,8 @@ export async function recommendationsFor(actor: Actor, applicationId: string, no
   const isMember = status.members.some((m) => m.userId === actor.userId);
   if (!isCoordinator && !isMember) throw notFound();
   const mine = status.recommendations.find((r) => r.memberId === actor.userId) ?? null;
-  const visible = isCoordinator || canSeeRecommendations({ memberHasConflict: mine?.kind === "CONFLICT" });
+  // A declared conflict hides the others' views whatever else the person is (a coordinator may sit on the committee).
+  const visible = canSeeRecommendations({ memberHasConflict: mine?.kind === "CONFLICT" }) && (isCoordinator || isMember);
   const names = new Map(status.members.map((m) => [m.userId, { name: m.user.name ?? m.user.email, title: m.title }]));
   return {
     closesOn: status.closesOn,

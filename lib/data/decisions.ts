@@ -52,12 +52,16 @@ async function approvedSum(tx: Tx, where: { programYearId: string; partnerTownId
   return sum._sum.amount ?? 0;
 }
 
-/** Decidable: submitted, not decided, and its consultation with the committee closed. */
-async function assertDecidable(tx: Tx, app: { id: string; status: string; currentDecisionId: string | null }, now: Date) {
+/**
+ * Decidable: submitted, not decided, its consultation with the committee
+ * closed, and not by someone who declared a conflict of interest in it.
+ */
+async function assertDecidable(tx: Tx, app: { id: string; status: string; currentDecisionId: string | null }, now: Date, actor: Actor) {
   if (app.status !== "SUBMITTED" || app.currentDecisionId) throw conflict("errors.decision.alreadyDecided");
   const consultation = await consultationStatus(tx, app.id, now);
   if (!consultation) throw conflict("errors.decision.notConsulted");
   if (!consultation.closed) throw conflict("errors.decision.consultationOpen");
+  if (consultation.recommendations.some((r) => r.memberId === actor.userId && r.kind === "CONFLICT")) throw conflict("errors.decision.conflictDeclared");
 }
 
 async function lockApplication(tx: Tx, municipalityId: string, id: string) {
@@ -90,7 +94,7 @@ export async function decideActivityGrant(
   const result = await db.$transaction(async (tx) => {
     const app = await lockApplication(tx, municipalityId, applicationId);
     if (app.grantKind !== "ACTIVITY") throw validationError({ outcome: ["validation.decision.notActivity"] });
-    await assertDecidable(tx, app, now);
+    await assertDecidable(tx, app, now, actor);
     const program = app.programYear;
     if (outcome === "APPROVED") {
       await lockPool(tx, program, app.partnerTownId!, "ACTIVITY");
@@ -183,9 +187,13 @@ export async function decideBaseAllocation(
     if (decided.size !== approve.length + reject.length || [...decided].some((id) => !candidateIds.has(id)) || decided.size !== candidateIds.size) {
       throw validationError({ approve: ["validation.decision.allocationIncomplete"] });
     }
-    for (const c of candidates) await assertDecidable(tx, c, now);
     // Rows of this pool in a fixed order: a concurrent decision on one of them waits, never deadlocks.
-    for (const id of [...candidateIds].sort()) await lockApplication(tx, municipalityId, id);
+    // Checked again once locked: one may have been withdrawn or decided while this waited.
+    for (const id of [...candidateIds].sort()) {
+      const locked = await lockApplication(tx, municipalityId, id);
+      if (locked.status !== "SUBMITTED" || locked.currentDecisionId) throw validationError({ approve: ["validation.decision.allocationIncomplete"] });
+      await assertDecidable(tx, locked, now, actor);
+    }
 
     const override = await tx.programCap.findUnique({ where: { programYearId_partnerTownId_grantKind: { programYearId, partnerTownId, grantKind: "BASE" } } });
     const cap = override?.amount ?? program.baseCapPerTown;

@@ -103,6 +103,8 @@ export async function issueDecisionLetter(decisionId: string, actor: Actor | "sy
   const decision = await loadDecision(decisionId);
   if (!decision) throw notFound();
   if (decision.letterFileId) return { fileId: decision.letterFileId, issued: false };
+  // A decision reopened before its letter went out is no longer in force: no letter states it.
+  if (decision.supersededAt) throw conflict("errors.decision.superseded");
 
   const data = await letterData(decision);
   const app = decision.application;
@@ -111,8 +113,9 @@ export async function issueDecisionLetter(decisionId: string, actor: Actor | "sy
   try {
     result = await db.$transaction(async (tx) => {
       // A second call for the same decision waits here, then finds the first one's letter.
-      const [row] = await tx.$queryRaw<{ letterFileId: string | null }[]>`select "letterFileId" from "Decision" where id = ${decisionId}::uuid for update`;
+      const [row] = await tx.$queryRaw<{ letterFileId: string | null; supersededAt: Date | null }[]>`select "letterFileId", "supersededAt" from "Decision" where id = ${decisionId}::uuid for update`;
       if (row?.letterFileId) return { fileId: row.letterFileId, issued: false };
+      if (row?.supersededAt) throw conflict("errors.decision.superseded");
       const file = await tx.storedFile.create({
         data: { ...stored, kind: "DECISION_LETTER", associationId: app.associationId, applicationId: app.id, uploadedById: decision.decidedById },
       });

@@ -213,17 +213,17 @@ export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
 const GIRO_LABEL = { BANKGIRO: "Bankgiro", PLUSGIRO: "Plusgiro" } as const;
 
 /**
- * The payout list for the finance department: the year's approved grants not
- * yet paid whose payout may be approved now (the annual report requirement
- * met). Grants still waiting for an annual report are left out: finance must
- * not pay them.
+ * The payout list for the finance department: the year's grants whose payout
+ * the coordinator has approved. Nothing the coordinator has not approved is
+ * on it, so finance cannot pay past the annual-report rule, and an approved
+ * grant is "paid" for the rest of the portal (its allocation cannot be reopened).
  */
 export async function payoutListCsv(actor: Actor, filters: { year: number }, now = new Date()): Promise<string> {
   const { rows } = await payoutRows(actor, filters.year, now);
   return toCsv([
     PAYOUT_CSV_HEADER,
     ...rows
-      .filter((r) => r.status === "ready")
+      .filter((r) => r.status === "paid")
       .map((r) => [
         r.caseNumber ?? "",
         r.association.name,

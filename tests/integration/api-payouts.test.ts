@@ -413,11 +413,13 @@ describe("queries", () => {
 // ---------------------------------------------------------------- the CSV for the finance department
 
 describe("the payout list as CSV", () => {
-  it("downloads as a UTF-8 attachment with the header row and the grants ready for payout", async () => {
+  it("downloads as a UTF-8 attachment with the header row and the grants whose payout is approved", async () => {
     const association = await freshAssociation();
     const { applicationId } = await granted(association.id, 2_500);
     await handedIn(association.id, { accept: true });
     const { caseNumber } = await db.application.findUniqueOrThrow({ where: { id: applicationId } });
+    const decision = await db.decision.findFirstOrThrow({ where: { applicationId, supersededAt: null } });
+    expect((await call("approvePayout", { token: tokenOf("coordinator"), params: { id: decision.id } })).status).toBe(200);
 
     const res = await call("exportPayouts", { token: tokenOf("coordinator"), query: { year: String(world.program.year) } });
     expect(res.status).toBe(200);

@@ -279,3 +279,65 @@ describe("the year's budget", () => {
     }
   });
 });
+
+describe("what the review found", () => {
+  it("refuses a base-grant submission once the town's allocation is decided", async () => {
+    const town = await freshTown();
+    const first = await submitted("applicant", "BASE", town, 10_000);
+    await consulted([first]);
+    await decideBaseAllocation(coordinator(), { programYearId: world.program.id, partnerTownId: town, approve: [first], reject: [] });
+    const actor = actorOf(world.users.otherApplicant);
+    const late = await createApplication(actor, { associationId: world.associations.other.id, programYearId: world.program.id, grantKind: "BASE" });
+    await updateDraft(actor, late.id, completeDraft(world, { partnerTownId: town, requestedAmount: 5_000 }));
+    const refused = await failure(() => submitApplication(actor, late.id));
+    expect(refused.fields.partnerTownId).toEqual(["validation.application.baseAllocated"]);
+  });
+
+  it("does not approve an application withdrawn while the allocation was being decided", async () => {
+    const { withdrawApplication } = await import("@/lib/data/applications");
+    const town = await freshTown();
+    const a = await submitted("applicant", "BASE", town, 10_000);
+    const b = await submitted("otherApplicant", "BASE", town, 10_000);
+    await consulted([a, b]);
+    const results = await Promise.allSettled([
+      withdrawApplication(actorOf(world.users.otherApplicant), b),
+      decideBaseAllocation(coordinator(), { programYearId: world.program.id, partnerTownId: town, approve: [a, b], reject: [] }),
+    ]);
+    const withdrawn = (await db.application.findUniqueOrThrow({ where: { id: b } })).status === "WITHDRAWN";
+    // Exactly one of the two goes through, never both.
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    if (withdrawn) expect(await db.decision.count({ where: { applicationId: b } })).toBe(0);
+    await poolInvariants(town, "BASE", 10_000);
+  });
+
+  it("keeps a coordinator who declared a conflict from deciding, and from seeing the others' views", async () => {
+    const both = await db.user.create({ data: { email: `bada.${crypto.randomUUID().slice(0, 8)}@example.se`, roles: ["COORDINATOR", "COMMITTEE"], municipalityId: world.program.municipalityId } });
+    await db.committeeMember.create({ data: { municipalityId: world.program.municipalityId, userId: both.id, title: "Ledamot och samordnare" } });
+    const actor = { userId: both.id, email: both.email, name: null, roles: both.roles, municipalityId: both.municipalityId, locale: "sv" as const, via: "session" as const };
+    try {
+      const town = await freshTown();
+      const id = await submitted("applicant", "ACTIVITY", town, 5_000);
+      await startConsultation(coordinator(), { applicationIds: [id], closesOn: "2099-12-31" });
+      await recordRecommendation(committee(), id, { kind: "APPROVE", comment: "Bra aktivitet." });
+      await recordRecommendation(actor, id, { kind: "CONFLICT", comment: "Jag är medlem i föreningen." });
+      expect((await recommendationsFor(actor, id))?.recommendations).toBeNull();
+      const consultationId = (await db.consultationCase.findUniqueOrThrow({ where: { applicationId: id } })).consultationId;
+      await closeConsultationEarly(coordinator(), consultationId, "Alla har haft möjlighet att svara.").catch(() => undefined);
+      expect((await failure(() => decideActivityGrant(actor, id, { outcome: "APPROVED", amount: 5_000, reason: "Beviljas enligt riktlinjerna." }))).key).toBe("errors.decision.conflictDeclared");
+    } finally {
+      await db.committeeMember.deleteMany({ where: { userId: both.id } });
+    }
+  });
+
+  it("issues no letter for a decision superseded before its letter went out", async () => {
+    const { issueDecisionLetter } = await import("@/lib/data/letters");
+    const town = await freshTown();
+    const a = await submitted("applicant", "BASE", town, 10_000);
+    await consulted([a]);
+    const first = await decideBaseAllocation(coordinator(), { programYearId: world.program.id, partnerTownId: town, approve: [a], reject: [] });
+    const decisionId = first.decisions[0]!.decisionId;
+    await db.decision.update({ where: { id: decisionId }, data: { letterFileId: null } });
+    await reopenBaseAllocation(coordinator(), first.allocationId, "Fel ort angavs i beslutet.");
+    expect((await failure(() => issueDecisionLetter(decisionId))).key).toBe("errors.decision.superseded");
+  });
+});

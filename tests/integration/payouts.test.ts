@@ -435,7 +435,7 @@ describe("the payout list for the finance department", () => {
     expect(csvCell(9_000)).toBe("9000");
   });
 
-  it("holds the year's approved grants ready for payout, in Swedish Excel's format", async () => {
+  it("holds the year's grants whose payout the coordinator approved, in Swedish Excel's format", async () => {
     const names = ['Föreningen "Vänskap"; Piteå', '=HYPERLINK("http://evil.example","Klicka")', "+46 Vänner", "-Minus", "@Snabel", "Rad ett\nRad två"];
     const ready: { name: string; caseNumber: string; org: string }[] = [];
     for (const name of names) {
@@ -443,14 +443,15 @@ describe("the payout list for the finance department", () => {
       const { applicationId } = await granted(association.id, 2_500);
       await acceptedReport(association.id);
       const app = await db.application.findUniqueOrThrow({ where: { id: applicationId } });
+      await approvePayout(coordinator(), (await db.decision.findFirstOrThrow({ where: { applicationId, supersededAt: null } })).id, NOW);
       ready.push({ name, caseNumber: app.caseNumber!, org: association.orgNumber });
     }
     const blocked = await freshAssociation("Utan berättelse");
     const blockedGrant = await granted(blocked.id);
-    const paidAssociation = await freshAssociation("Redan betald");
-    const paidGrant = await granted(paidAssociation.id);
-    await acceptedReport(paidAssociation.id);
-    await approvePayout(coordinator(), paidGrant.decisionId, NOW);
+    // Ready, but the coordinator has not approved its payout: finance must not see it.
+    const notApprovedAssociation = await freshAssociation("Inte godkänd än");
+    const paidGrant = await granted(notApprovedAssociation.id);
+    await acceptedReport(notApprovedAssociation.id);
 
     const csv = await payoutListCsv(coordinator(), { year: world.program.year }, NOW);
     expect(csv.startsWith("\uFEFFDiarienummer;Förening;Organisationsnummer;Bankgiro/Plusgiro;Belopp;Beslutsdatum\r\n")).toBe(true);
