@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { forbidden } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
 import type { Locale, Role } from "@/lib/generated/prisma/enums";
 
 /** Whoever is acting: a signed-in user, or a user through a personal API token. */
@@ -20,6 +20,12 @@ export const actorSelect = { id: true, email: true, name: true, roles: true, mun
 
 export function toActor(u: { id: string; email: string; name: string | null; roles: Role[]; municipalityId: string | null; locale: Locale }, via: Actor["via"]): Actor {
   return { userId: u.id, email: u.email, name: u.name, roles: u.roles, municipalityId: u.municipalityId, locale: u.locale, via };
+}
+
+/** The staff member's municipality; a user without one reaches none of its rows. */
+export function requireMunicipality(actor: Actor): string {
+  if (!actor.municipalityId) throw notFound();
+  return actor.municipalityId;
 }
 
 export function requirePermission(actor: Actor, permission: Permission): void {

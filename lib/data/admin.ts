@@ -1,4 +1,5 @@
 import "server-only";
+import { dateOnlyOf } from "@/lib/domain/dates";
 import { db, type Tx } from "@/lib/db";
 import { hashToken, newApiToken, requirePermission, type Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -66,7 +67,6 @@ function canonicalRoles(roles: readonly Role[]): Role[] {
 }
 
 const toDate = (dateOnly: string) => new Date(`${dateOnly}T00:00:00.000Z`);
-const toDateOnly = (date: Date) => date.toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------------------
 // Overview
@@ -535,8 +535,8 @@ export type ProgramYearView = Omit<ProgramYearRow, "opensOn" | "closesOn" | "cap
 function toProgramYearView(p: ProgramYearRow): ProgramYearView {
   return {
     ...p,
-    opensOn: toDateOnly(p.opensOn),
-    closesOn: toDateOnly(p.closesOn),
+    opensOn: dateOnlyOf(p.opensOn),
+    closesOn: dateOnlyOf(p.closesOn),
     caps: p.caps.map((c) => ({ partnerTownId: c.partnerTownId, partnerTownName: c.partnerTown.name, grantKind: c.grantKind, amount: c.amount })),
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { requirePermission, type Actor, requireMunicipality } from "@/lib/auth/actor";
 import { audit } from "@/lib/data/audit";
 import { associationScope, isUuid } from "@/lib/data/associations";
 import { conflict, notFound, ServiceError, validationError, zodFieldErrors } from "@/lib/errors";
@@ -128,15 +128,11 @@ export async function listAnnualReports(actor: Actor, associationId: string, now
   };
 }
 
-function staffMunicipality(actor: Actor): string {
-  if (!actor.municipalityId) throw notFound();
-  return actor.municipalityId;
-}
 
 /** Annual reports waiting for the coordinator, oldest first. */
 export async function listAnnualReportsToReview(actor: Actor) {
   requirePermission(actor, "association:review");
-  const municipalityId = staffMunicipality(actor);
+  const municipalityId = requireMunicipality(actor);
   const reports = await db.annualReport.findMany({
     where: { status: "SUBMITTED", association: { municipalityId } },
     orderBy: { createdAt: "asc" },
@@ -169,7 +165,7 @@ async function lockReport(tx: Tx, municipalityId: string, id: string) {
 }
 
 async function review(actor: Actor, id: string, outcome: { status: "ACCEPTED" } | { status: "RETURNED"; reason: string }, now: Date) {
-  const municipalityId = staffMunicipality(actor);
+  const municipalityId = requireMunicipality(actor);
   return db.$transaction(async (tx) => {
     const before = await lockReport(tx, municipalityId, id);
     if (before.status !== "SUBMITTED") throw conflict("errors.annualReport.alreadyReviewed");

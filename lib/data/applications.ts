@@ -9,11 +9,11 @@ import { conflict, notFound, ServiceError, validationError } from "@/lib/errors"
 import { discardStored, MAX_FILES_PER_APPLICATION, storePdf } from "@/lib/files/storage";
 import { ApplicationDraftSchema, ApplicationSubmitSchema, ApplicationCreateSchema } from "@/lib/schemas/application";
 import { formatCaseNumber } from "@/lib/domain/case-number";
-import { isWithinPeriod, todayIn } from "@/lib/domain/dates";
+import { dateOnlyOf, isWithinPeriod, todayIn } from "@/lib/domain/dates";
 import { grantLimit, type GrantLimit } from "@/lib/domain/grant-limits";
 import { checkRequestedWithinCap, sumAmounts } from "@/lib/domain/application-rules";
 import { checkBudget } from "@/lib/domain/decisions";
-import { lockPoolOnly } from "@/lib/data/decisions";
+import { approvedSum, lockPoolOnly, poolCap } from "@/lib/data/decisions";
 import { isWholeKronor } from "@/lib/domain/money";
 import { applicationReceipt } from "@/lib/mail/templates";
 import { appUrl } from "@/lib/env";
@@ -51,7 +51,7 @@ export const applicationDetailInclude = {
 export type ApplicationDetail = Prisma.ApplicationGetPayload<{ include: typeof applicationDetailInclude }>;
 
 function dateOnly(d: Date | null): string | null {
-  return d ? d.toISOString().slice(0, 10) : null;
+  return d ? dateOnlyOf(d) : null;
 }
 
 /** The application as forms and the API see it: plain values, dates as YYYY-MM-DD. */
@@ -271,15 +271,7 @@ export async function submitApplication(actor: Actor, id: string, now = new Date
       });
       if (duplicate) throw validationError({ partnerTownId: ["validation.application.baseAlreadyApplied"] });
     }
-    const { cap } = await computeGrantLimit(tx, {
-      programYear: program,
-      partnerTownId: parsed.data.partnerTownId,
-      grantKind: before.grantKind,
-      associationId: before.associationId,
-      applicationId: before.id,
-      costs: 0,
-      otherFunding: 0,
-    });
+    const cap = await poolCap(tx, program, parsed.data.partnerTownId, before.grantKind);
     if (!checkRequestedWithinCap(parsed.data.requestedAmount, cap).ok) {
       throw validationError({ requestedAmount: ["validation.application.requestedExceedsCap"] });
     }
@@ -467,8 +459,7 @@ export async function listQueue(actor: Actor, filters: QueueFilters) {
   const budgets = await db.programYear.findMany({ where: { id: { in: [...new Set(page.map((r) => r.programYearId))] }, budget: { not: null } }, select: { id: true, budget: true } });
   const remaining = new Map<string, number>();
   for (const p of budgets) {
-    const decided = await db.decision.aggregate({ _sum: { amount: true }, where: { outcome: "APPROVED", supersededAt: null, application: { programYearId: p.id } } });
-    remaining.set(p.id, Math.max(0, p.budget! - (decided._sum.amount ?? 0)));
+    remaining.set(p.id, Math.max(0, p.budget! - (await approvedSum(db, { programYearId: p.id }))));
   }
   const items = page.map(({ programYearId, ...row }) => ({
     ...row,
@@ -517,15 +508,8 @@ export async function computeGrantLimit(
     otherFunding: number;
   },
 ) {
-  const override = await q.programCap.findUnique({
-    where: { programYearId_partnerTownId_grantKind: { programYearId: f.programYear.id, partnerTownId: f.partnerTownId, grantKind: f.grantKind } },
-  });
-  const cap = override?.amount ?? (f.grantKind === "BASE" ? f.programYear.baseCapPerTown : f.programYear.activityCapPerTown);
-  const approvedTotal = await q.decision.aggregate({
-    _sum: { amount: true },
-    where: { outcome: "APPROVED", supersededAt: null, application: { programYearId: f.programYear.id } },
-  });
-  const common = { cap, splitRule: f.programYear.splitRule, programBudget: f.programYear.budget, programApprovedTotal: approvedTotal._sum.amount ?? 0 };
+  const cap = await poolCap(q, f.programYear, f.partnerTownId, f.grantKind);
+  const common = { cap, splitRule: f.programYear.splitRule, programBudget: f.programYear.budget, programApprovedTotal: await approvedSum(q, { programYearId: f.programYear.id }) };
   if (f.grantKind === "BASE") {
     const live = await q.application.findMany({
       where: { programYearId: f.programYear.id, partnerTownId: f.partnerTownId, grantKind: "BASE", status: { in: LIVE_STATUSES }, id: { not: f.applicationId } },
@@ -535,20 +519,13 @@ export async function computeGrantLimit(
     const others = live.filter((l) => l.associationId !== f.associationId).length;
     return { cap, ...grantLimit({ ...common, grantKind: "BASE", otherLiveBaseApplications: others, hasLiveBaseApplication: live.length !== others }) };
   }
-  const pool = await q.decision.aggregate({
-    _sum: { amount: true },
-    where: {
-      outcome: "APPROVED",
-      supersededAt: null,
-      application: { programYearId: f.programYear.id, partnerTownId: f.partnerTownId, grantKind: "ACTIVITY" },
-    },
-  });
+  const poolApproved = await approvedSum(q, { programYearId: f.programYear.id, partnerTownId: f.partnerTownId, grantKind: "ACTIVITY" });
   return {
     cap,
     ...grantLimit({
       ...common,
       grantKind: "ACTIVITY",
-      approvedFromPool: pool._sum.amount ?? 0,
+      approvedFromPool: poolApproved,
       costs: f.costs > 0 ? f.costs : null,
       otherFunding: f.costs > 0 ? f.otherFunding : null,
     }),

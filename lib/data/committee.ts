@@ -6,7 +6,7 @@ import { applicationDetailInclude, toApplicationView } from "@/lib/data/applicat
 import { recommendationsFor } from "@/lib/data/consultations";
 import { notFound } from "@/lib/errors";
 import { canRecommend, consultationState, type ConsultationClosedReason } from "@/lib/domain/consultation";
-import { todayIn } from "@/lib/domain/dates";
+import { todayIn, dateOnlyOf } from "@/lib/domain/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RecommendationKind } from "@/lib/generated/prisma/enums";
 
@@ -17,7 +17,6 @@ import type { RecommendationKind } from "@/lib/generated/prisma/enums";
 /** The most cases the member's list shows: open ones first, then the most recently closed. */
 export const MEMBER_CASES_LIMIT = 100;
 
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The actor's seat on their municipality's committee, or null when they have none. */
 async function seatOf(actor: Actor) {
@@ -101,7 +100,7 @@ export async function listCasesForMember(actor: Actor, now = new Date()): Promis
     const state = consultationState({
       memberIds,
       answeredMemberIds: row.recommendations.map((r) => r.memberId),
-      closesOn: dateOnly(row.consultation.closesOn),
+      closesOn: dateOnlyOf(row.consultation.closesOn),
       today,
       closedEarly: row.consultation.closedEarlyReason ? { reason: row.consultation.closedEarlyReason } : null,
     });
@@ -118,7 +117,7 @@ export async function listCasesForMember(actor: Actor, now = new Date()): Promis
     applicationStatus: row.application.status,
     partnerTown: row.application.partnerTown?.name ?? null,
     requestedAmount: row.application.requestedAmount,
-    closesOn: dateOnly(row.consultation.closesOn),
+    closesOn: dateOnlyOf(row.consultation.closesOn),
     closed: state.closed,
     closedReason: state.reason,
     mine: row.recommendations.find((r) => r.memberId === actor.userId)?.kind ?? null,

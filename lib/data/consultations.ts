@@ -1,12 +1,12 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { requirePermission, type Actor, requireMunicipality } from "@/lib/auth/actor";
 import { audit } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/associations";
 import { notify } from "@/lib/data/notify";
 import { conflict, notFound, validationError } from "@/lib/errors";
 import { canRecommend, canSeeRecommendations, consultationState } from "@/lib/domain/consultation";
-import { compareDateOnly, isDateOnly, todayIn } from "@/lib/domain/dates";
+import { compareDateOnly, isDateOnly, todayIn, dateOnlyOf } from "@/lib/domain/dates";
 import { appUrl } from "@/lib/env";
 import { consultationRequest } from "@/lib/mail/templates";
 import type { RecommendationKind } from "@/lib/generated/prisma/enums";
@@ -14,12 +14,7 @@ import type { RecommendationKind } from "@/lib/generated/prisma/enums";
 const RECOMMENDATION_KINDS: RecommendationKind[] = ["APPROVE", "REJECT", "ABSTAIN", "CONFLICT"];
 export const COMMENT_MAX = 4_000;
 
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 
-function staffMunicipality(actor: Actor): string {
-  if (!actor.municipalityId) throw notFound();
-  return actor.municipalityId;
-}
 
 /** The committee as it is now: the members a consultation waits for. */
 async function committeeOf(q: Tx | typeof db, municipalityId: string) {
@@ -36,7 +31,7 @@ async function committeeOf(q: Tx | typeof db, municipalityId: string) {
  */
 export async function startConsultation(actor: Actor, input: { applicationIds: unknown; closesOn: unknown }, now = new Date()) {
   requirePermission(actor, "consultation:manage");
-  const municipalityId = staffMunicipality(actor);
+  const municipalityId = requireMunicipality(actor);
   const ids = Array.isArray(input.applicationIds) ? [...new Set(input.applicationIds.map(String))] : [];
   if (!ids.length || ids.some((id) => !isUuid(id))) throw validationError({ applicationIds: ["validation.consultation.noCases"] });
   const closesOn = typeof input.closesOn === "string" ? input.closesOn.trim() : "";
@@ -96,17 +91,17 @@ export async function consultationStatus(q: Tx | typeof db, applicationId: strin
   const state = consultationState({
     memberIds: members.map((m) => m.userId),
     answeredMemberIds: found.recommendations.map((r) => r.memberId),
-    closesOn: dateOnly(found.consultation.closesOn),
+    closesOn: dateOnlyOf(found.consultation.closesOn),
     today: todayIn(now),
     closedEarly: found.consultation.closedEarlyReason ? { reason: found.consultation.closedEarlyReason } : null,
   });
-  return { caseId: found.id, consultationId: found.consultationId, closesOn: dateOnly(found.consultation.closesOn), ...state, recommendations: found.recommendations, members };
+  return { caseId: found.id, consultationId: found.consultationId, closesOn: dateOnlyOf(found.consultation.closesOn), ...state, recommendations: found.recommendations, members };
 }
 
 /** A committee member's recommendation (approve, reject, abstain) with a comment, or a declared conflict of interest. */
 export async function recordRecommendation(actor: Actor, applicationId: string, input: { kind: unknown; comment?: unknown }, now = new Date()) {
   requirePermission(actor, "consultation:recommend");
-  const municipalityId = staffMunicipality(actor);
+  const municipalityId = requireMunicipality(actor);
   if (!isUuid(applicationId)) throw notFound();
   const kind = RECOMMENDATION_KINDS.find((k) => k === input.kind);
   if (!kind) throw validationError({ kind: ["validation.recommendation.kind"] });
@@ -147,7 +142,7 @@ export async function recordRecommendation(actor: Actor, applicationId: string, 
 /** The coordinator closes a consultation before its date, with a recorded reason. */
 export async function closeConsultationEarly(actor: Actor, consultationId: string, reason: unknown, now = new Date()) {
   requirePermission(actor, "consultation:manage");
-  const municipalityId = staffMunicipality(actor);
+  const municipalityId = requireMunicipality(actor);
   if (!isUuid(consultationId)) throw notFound();
   const text = typeof reason === "string" ? reason.trim() : "";
   if (text.length < 5 || text.length > 2000) throw validationError({ reason: ["validation.reason.length"] });
@@ -177,7 +172,7 @@ export async function closeConsultationEarly(actor: Actor, consultationId: strin
  * member has declared a conflict of interest.
  */
 export async function recommendationsFor(actor: Actor, applicationId: string, now = new Date()) {
-  const municipalityId = staffMunicipality(actor);
+  const municipalityId = requireMunicipality(actor);
   if (!isUuid(applicationId)) throw notFound();
   const app = await db.application.findFirst({ where: { id: applicationId, municipalityId, status: { not: "DRAFT" } }, select: { id: true } });
   if (!app) throw notFound();

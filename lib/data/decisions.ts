@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { requirePermission, type Actor, requireMunicipality } from "@/lib/auth/actor";
 import { audit } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/associations";
 import { consultationStatus } from "@/lib/data/consultations";
@@ -9,16 +9,12 @@ import { logError } from "@/lib/log";
 import { conflict, notFound, ServiceError, validationError } from "@/lib/errors";
 import { baseAllocation, checkActivityApproval, checkBudget, maxActivityApproval } from "@/lib/domain/decisions";
 import { netCosts } from "@/lib/domain/application-rules";
-import { reportDueDate } from "@/lib/domain/dates";
+import { reportDueDate, dateOnlyOf } from "@/lib/domain/dates";
 import { isWholeKronor } from "@/lib/domain/money";
 import type { GrantKind } from "@/lib/generated/prisma/enums";
 import { REASON_MAX, REASON_MIN } from "@/lib/schemas/association";
 
 
-function staffMunicipality(actor: Actor): string {
-  if (!actor.municipalityId) throw notFound();
-  return actor.municipalityId;
-}
 
 function reasonOf(value: unknown, field: string): string {
   const text = typeof value === "string" ? value.trim() : "";
@@ -26,7 +22,6 @@ function reasonOf(value: unknown, field: string): string {
   return text;
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const lines = (v: unknown) => (Array.isArray(v) ? v.filter((l: { amount?: unknown }) => isWholeKronor(l?.amount)) : []) as { amount: number }[];
 
 /**
@@ -44,12 +39,28 @@ export async function lockPoolOnly(tx: Tx, programYearId: string, partnerTownId:
   await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`pool:${programYearId}:${partnerTownId}:${grantKind}`}))`;
 }
 
-async function approvedSum(tx: Tx, where: { programYearId: string; partnerTownId?: string; grantKind?: GrantKind }) {
-  const sum = await tx.decision.aggregate({
+type Q = Tx | typeof db;
+
+/** What is approved and in force from a year, or from one pool of it. Inside a deciding transaction, read under its locks. */
+export async function approvedSum(q: Q, where: { programYearId: string; partnerTownId?: string; grantKind?: GrantKind }) {
+  const sum = await q.decision.aggregate({
     _sum: { amount: true },
     where: { outcome: "APPROVED", supersededAt: null, current: { isNot: null }, application: where },
   });
   return sum._sum.amount ?? 0;
+}
+
+/** A town's cap for one grant kind in a program year: its own where the program sets one, else the program's. */
+export async function poolCap(
+  q: Q,
+  program: { id: string; baseCapPerTown: number; activityCapPerTown: number },
+  partnerTownId: string,
+  grantKind: GrantKind,
+): Promise<number> {
+  const override = await q.programCap.findUnique({
+    where: { programYearId_partnerTownId_grantKind: { programYearId: program.id, partnerTownId, grantKind } },
+  });
+  return override?.amount ?? (grantKind === "BASE" ? program.baseCapPerTown : program.activityCapPerTown);
 }
 
 /**
@@ -83,7 +94,7 @@ export async function decideActivityGrant(
   now = new Date(),
 ) {
   requirePermission(actor, "application:decide");
-  const municipalityId = staffMunicipality(actor);
+  const municipalityId = requireMunicipality(actor);
   if (!isUuid(applicationId)) throw notFound();
   const outcome = input.outcome === "APPROVED" || input.outcome === "REJECTED" ? input.outcome : null;
   if (!outcome) throw validationError({ outcome: ["validation.decision.outcome"] });
@@ -98,14 +109,11 @@ export async function decideActivityGrant(
     const program = app.programYear;
     if (outcome === "APPROVED") {
       await lockPool(tx, program, app.partnerTownId!, "ACTIVITY");
-      const override = await tx.programCap.findUnique({
-        where: { programYearId_partnerTownId_grantKind: { programYearId: program.id, partnerTownId: app.partnerTownId!, grantKind: "ACTIVITY" } },
-      });
       const check = checkActivityApproval({
         amount,
         requested: app.requestedAmount ?? 0,
         netCosts: netCosts(lines(app.budgetLines), lines(app.otherFunding)),
-        poolCap: override?.amount ?? program.activityCapPerTown,
+        poolCap: await poolCap(tx, program, app.partnerTownId!, "ACTIVITY"),
         poolApproved: await approvedSum(tx, { programYearId: program.id, partnerTownId: app.partnerTownId!, grantKind: "ACTIVITY" }),
         budget: program.budget,
         budgetApproved: program.budget == null ? 0 : await approvedSum(tx, { programYearId: program.id }),
@@ -120,7 +128,7 @@ export async function decideActivityGrant(
         reason,
         decidedById: actor.userId,
         decidedAt: now,
-        reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(day(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
+        reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
       },
     });
     await tx.application.update({ where: { id: applicationId }, data: { status: outcome, currentDecisionId: decision.id } });
@@ -130,9 +138,9 @@ export async function decideActivityGrant(
       entityId: applicationId,
       municipalityId,
       before: { status: app.status },
-      after: { status: outcome, decisionId: decision.id, amount, reason, reportDueOn: decision.reportDueOn ? day(decision.reportDueOn) : null },
+      after: { status: outcome, decisionId: decision.id, amount, reason, reportDueOn: decision.reportDueOn ? dateOnlyOf(decision.reportDueOn) : null },
     });
-    return { decisionId: decision.id, outcome, amount, reportDueOn: decision.reportDueOn ? day(decision.reportDueOn) : null };
+    return { decisionId: decision.id, outcome, amount, reportDueOn: decision.reportDueOn ? dateOnlyOf(decision.reportDueOn) : null };
   });
   await issueLetters(actor, [result.decisionId]);
   return result;
@@ -161,7 +169,7 @@ export async function decideBaseAllocation(
   now = new Date(),
 ) {
   requirePermission(actor, "application:decide");
-  const municipalityId = staffMunicipality(actor);
+  const municipalityId = requireMunicipality(actor);
   const programYearId = String(input.programYearId ?? "");
   const partnerTownId = String(input.partnerTownId ?? "");
   if (!isUuid(programYearId) || !isUuid(partnerTownId)) throw notFound();
@@ -195,8 +203,7 @@ export async function decideBaseAllocation(
       await assertDecidable(tx, locked, now, actor);
     }
 
-    const override = await tx.programCap.findUnique({ where: { programYearId_partnerTownId_grantKind: { programYearId, partnerTownId, grantKind: "BASE" } } });
-    const cap = override?.amount ?? program.baseCapPerTown;
+    const cap = await poolCap(tx, program, partnerTownId, "BASE");
     const { share, total } = baseAllocation({ cap, approvedCount: approve.length, splitRule: program.splitRule });
     const budget = checkBudget({ budget: program.budget, budgetApproved: program.budget == null ? 0 : await approvedSum(tx, { programYearId }), adding: total });
     if (!budget.ok) throw new ServiceError("VALIDATION", "errors.decision.EXCEEDS_BUDGET", { approve: ["validation.decision.EXCEEDS_BUDGET"] });
@@ -220,7 +227,7 @@ export async function decideBaseAllocation(
           decidedById: actor.userId,
           decidedAt: now,
           allocationId: allocation.id,
-          reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(day(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
+          reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
         },
       });
       await tx.application.update({ where: { id: applicationId }, data: { status: outcome, currentDecisionId: decision.id } });
@@ -247,7 +254,7 @@ export async function decideBaseAllocation(
  */
 export async function reopenBaseAllocation(actor: Actor, allocationId: string, reason: unknown, now = new Date()) {
   requirePermission(actor, "application:decide");
-  const municipalityId = staffMunicipality(actor);
+  const municipalityId = requireMunicipality(actor);
   if (!isUuid(allocationId)) throw notFound();
   const text = reasonOf(reason, "reason");
   return db.$transaction(async (tx) => {
@@ -296,7 +303,7 @@ export async function getDecisionContext(actor: Actor, applicationId: string, no
         amount: app.currentDecision.amount,
         reason: app.currentDecision.reason,
         decidedAt: app.currentDecision.decidedAt.toISOString(),
-        reportDueOn: app.currentDecision.reportDueOn ? day(app.currentDecision.reportDueOn) : null,
+        reportDueOn: app.currentDecision.reportDueOn ? dateOnlyOf(app.currentDecision.reportDueOn) : null,
         letterFileId: app.currentDecision.letterFileId,
         paidAt: app.currentDecision.paidAt?.toISOString() ?? null,
         allocation: app.currentDecision.allocation ? { id: app.currentDecision.allocation.id, share: app.currentDecision.allocation.share, approvedCount: app.currentDecision.allocation.approvedCount } : null,
@@ -306,18 +313,13 @@ export async function getDecisionContext(actor: Actor, applicationId: string, no
   const consultation = await consultationStatus(db, applicationId, now);
   let maxApproval: number | null = null;
   if (app.grantKind === "ACTIVITY" && app.status === "SUBMITTED" && app.partnerTownId) {
-    const override = await db.programCap.findUnique({
-      where: { programYearId_partnerTownId_grantKind: { programYearId: app.programYearId, partnerTownId: app.partnerTownId, grantKind: "ACTIVITY" } },
-    });
-    const sum = (where: { programYearId: string; partnerTownId?: string; grantKind?: GrantKind }) =>
-      db.decision.aggregate({ _sum: { amount: true }, where: { outcome: "APPROVED", supersededAt: null, application: where } }).then((r) => r._sum.amount ?? 0);
     maxApproval = maxActivityApproval({
       requested: app.requestedAmount ?? 0,
       netCosts: netCosts(lines(app.budgetLines), lines(app.otherFunding)),
-      poolCap: override?.amount ?? app.programYear.activityCapPerTown,
-      poolApproved: await sum({ programYearId: app.programYearId, partnerTownId: app.partnerTownId, grantKind: "ACTIVITY" }),
+      poolCap: await poolCap(db, app.programYear, app.partnerTownId, "ACTIVITY"),
+      poolApproved: await approvedSum(db, { programYearId: app.programYearId, partnerTownId: app.partnerTownId, grantKind: "ACTIVITY" }),
       budget: app.programYear.budget,
-      budgetApproved: app.programYear.budget == null ? 0 : await sum({ programYearId: app.programYearId }),
+      budgetApproved: app.programYear.budget == null ? 0 : await approvedSum(db, { programYearId: app.programYearId }),
     });
   }
   return {
@@ -339,15 +341,12 @@ export async function getDecisionContext(actor: Actor, applicationId: string, no
 /** The base-grant allocation of one town and year as the coordinator prepares or reviews it. */
 export async function getAllocationContext(actor: Actor, input: { year: number; partnerTownId: string }, now = new Date()) {
   requirePermission(actor, "application:decide");
-  const municipalityId = staffMunicipality(actor);
+  const municipalityId = requireMunicipality(actor);
   if (!isUuid(input.partnerTownId)) throw notFound();
   const program = await db.programYear.findFirst({ where: { municipalityId, year: input.year } });
   const town = await db.partnerTown.findFirst({ where: { id: input.partnerTownId, municipalityId } });
   if (!program || !town) throw notFound();
-  const override = await db.programCap.findUnique({
-    where: { programYearId_partnerTownId_grantKind: { programYearId: program.id, partnerTownId: town.id, grantKind: "BASE" } },
-  });
-  const cap = override?.amount ?? program.baseCapPerTown;
+  const cap = await poolCap(db, program, town.id, "BASE");
   const current = await db.baseAllocation.findFirst({
     where: { programYearId: program.id, partnerTownId: town.id, supersededAt: null },
     include: { decisions: { include: { application: { include: { association: { select: { name: true } } } } } } },

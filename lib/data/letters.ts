@@ -5,14 +5,13 @@ import { audit } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/associations";
 import { consultationStatus } from "@/lib/data/consultations";
 import { notify } from "@/lib/data/notify";
-import { todayIn } from "@/lib/domain/dates";
+import { todayIn, dateOnlyOf } from "@/lib/domain/dates";
 import { appUrl } from "@/lib/env";
 import { conflict, notFound } from "@/lib/errors";
 import { discardStored, storePdf } from "@/lib/files/storage";
 import { decisionNotice } from "@/lib/mail/templates";
 import { renderDecisionLetter, type DecisionLetterData } from "@/lib/pdf/decision-letter";
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 const letterInclude = {
   allocation: true,
@@ -70,7 +69,7 @@ async function letterData(decision: LoadedDecision): Promise<DecisionLetterData>
       outcome: decision.outcome,
       amount: decision.amount,
       reason: decision.reason,
-      reportDueOn: decision.reportDueOn ? day(decision.reportDueOn) : null,
+      reportDueOn: decision.reportDueOn ? dateOnlyOf(decision.reportDueOn) : null,
       allocation: allocation ? { approvedCount: allocation.approvedCount, share: allocation.share, cap: allocation.cap } : null,
     },
     decidedBy: { name: decider?.name?.trim() || decider?.email || "" },

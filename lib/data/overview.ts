@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { requireMunicipality, requirePermission, type Actor } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/data/associations";
 import { notFound } from "@/lib/errors";
 import { poolOverview } from "@/lib/domain/overview";
 
@@ -9,12 +10,13 @@ import { poolOverview } from "@/lib/domain/overview";
  * cap, what is decided, what remains, and how the base grant is shared. Two
  * grouped queries, whatever the number of towns.
  */
-export async function getAllocationOverview(actor: Actor, year: number) {
+export async function getAllocationOverview(actor: Actor, programYear: { year: number } | { id: string }) {
   requirePermission(actor, "application:review");
-  if (!actor.municipalityId) throw notFound();
-  const program = await db.programYear.findFirst({ where: { municipalityId: actor.municipalityId, year }, include: { caps: true } });
+  const municipalityId = requireMunicipality(actor);
+  if ("id" in programYear && !isUuid(programYear.id)) throw notFound();
+  const program = await db.programYear.findFirst({ where: { municipalityId, ...programYear }, include: { caps: true } });
   if (!program) throw notFound();
-  const towns = await db.partnerTown.findMany({ where: { municipalityId: actor.municipalityId }, orderBy: { name: "asc" } });
+  const towns = await db.partnerTown.findMany({ where: { municipalityId }, orderBy: { name: "asc" } });
   const decided = await db.$queryRaw<{ partnerTownId: string; grantKind: "BASE" | "ACTIVITY"; decided: number; approved: number }[]>`
     select a."partnerTownId", a."grantKind", coalesce(sum(d.amount), 0)::int as decided, count(*)::int as approved
     from "Application" a join "Decision" d on d.id = a."currentDecisionId"

@@ -1,7 +1,7 @@
 import "server-only";
 import { lockPoolOnly } from "@/lib/data/decisions";
 import { db } from "@/lib/db";
-import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { requirePermission, type Actor, requireMunicipality } from "@/lib/auth/actor";
 import { audit } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/associations";
 import { conflict, notFound, ServiceError } from "@/lib/errors";
@@ -23,10 +23,6 @@ export function isPayoutStatus(value: unknown): value is PayoutStatus {
  */
 export const MISSING_ANNUAL_REPORT_YEAR_FIELD = "annualReportYear";
 
-function staffMunicipality(actor: Actor): string {
-  if (!actor.municipalityId) throw notFound();
-  return actor.municipalityId;
-}
 
 /** The year whose annual report a payout on `now` needs (calendar activity years). */
 export function requiredAnnualReportYear(now: Date): number {
@@ -40,7 +36,7 @@ export function requiredAnnualReportYear(now: Date): number {
  */
 export async function approvePayout(actor: Actor, decisionId: string, now = new Date()) {
   requirePermission(actor, "payout:approve");
-  const municipalityId = staffMunicipality(actor);
+  const municipalityId = requireMunicipality(actor);
   if (!isUuid(decisionId)) throw notFound();
   const annualReportYear = requiredAnnualReportYear(now);
 
@@ -132,7 +128,7 @@ export type PayoutRow = {
 /** Approved, current grants of a program year with money to pay, and where each stands. */
 async function payoutRows(actor: Actor, year: number, now: Date): Promise<{ requiredYear: number; rows: PayoutRow[] }> {
   requirePermission(actor, "payout:approve");
-  const municipalityId = staffMunicipality(actor);
+  const municipalityId = requireMunicipality(actor);
   const requiredYear = requiredAnnualReportYear(now);
   if (!Number.isSafeInteger(year)) return { requiredYear, rows: [] };
   const where: Prisma.DecisionWhereInput = {

@@ -87,3 +87,8 @@ export function todayIn(now: Date, timeZone: string = SWEDISH_TIME_ZONE): string
 export function isWithinPeriod(day: string, opensOn: string, closesOn: string): boolean {
   return compareDateOnly(opensOn, day) <= 0 && compareDateOnly(day, closesOn) <= 0;
 }
+
+/** The calendar day a date column holds (stored as UTC midnight), as "YYYY-MM-DD". */
+export function dateOnlyOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

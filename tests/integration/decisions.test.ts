@@ -244,15 +244,15 @@ describe("the year's allocation overview", () => {
     const [activity] = await manyActivityApplications(1, town, 4_000);
     const base = [await submitted("applicant", "BASE", town, 10_000), await submitted("otherApplicant", "BASE", town, 10_000)];
     await consulted([activity!, ...base]);
-    const before = await getAllocationOverview(coordinator(), world.program.year);
+    const before = await getAllocationOverview(coordinator(), { year: world.program.year });
     expect(before.pools.find((p) => p.partnerTown.id === town && p.grantKind === "BASE")).toMatchObject({ cap: 10_000, decided: 0, remaining: 10_000, sharing: 2, share: 5_000 });
     await decideActivityGrant(coordinator(), activity!, { outcome: "APPROVED", amount: 4_000, reason: "Inom ortens aktivitetspott." });
     await decideBaseAllocation(coordinator(), { programYearId: world.program.id, partnerTownId: town, approve: [base[0]], reject: [{ applicationId: base[1], reason: "Föreningen har ingen verksamhet i år." }] });
-    const after = await getAllocationOverview(coordinator(), world.program.year);
+    const after = await getAllocationOverview(coordinator(), { year: world.program.year });
     expect(after.pools.find((p) => p.partnerTown.id === town && p.grantKind === "ACTIVITY")).toMatchObject({ cap: 10_000, decided: 4_000, remaining: 6_000 });
     expect(after.pools.find((p) => p.partnerTown.id === town && p.grantKind === "BASE")).toMatchObject({ decided: 10_000, remaining: 0, sharing: 1, share: 10_000 });
     expect(after.totalDecided - before.totalDecided).toBe(14_000);
-    await expect(getAllocationOverview(actorOf(world.users.applicant), world.program.year)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getAllocationOverview(actorOf(world.users.applicant), { year: world.program.year })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 

@@ -9,6 +9,7 @@ import { listProgramYears } from "@/lib/data/reference";
 import { formatKronor } from "@/lib/i18n/translate";
 import { TableWrap } from "@/components/ui/table-wrap";
 import { ServiceError } from "@/lib/errors";
+import { todayIn } from "@/lib/domain/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -22,11 +23,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const { t, locale } = await getT();
   const years = await listProgramYears();
   const { year } = await searchParams;
-  const chosen = year && /^\d{4}$/.test(year) ? Number(year) : (years.find((y) => y.year === new Date().getFullYear())?.year ?? years[0]?.year);
+  const chosen = year && /^\d{4}$/.test(year) ? Number(year) : (years.find((y) => y.year === Number(todayIn(new Date()).slice(0, 4)))?.year ?? years[0]?.year);
   let overview: Awaited<ReturnType<typeof getAllocationOverview>> | null = null;
   if (chosen) {
     try {
-      overview = await getAllocationOverview(actor, chosen);
+      overview = await getAllocationOverview(actor, { year: chosen });
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === "NOT_FOUND")) throw error;
     }
