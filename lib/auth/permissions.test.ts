@@ -28,6 +28,10 @@ const MATRIX: Record<Permission, Record<RoleSet, boolean>> = {
   "admin:objectives": { applicant: false, coordinator: false, committee: false, admin: true, coordinatorAndCommittee: false },
   "admin:programs": { applicant: false, coordinator: false, committee: false, admin: true, coordinatorAndCommittee: false },
   "audit:read": { applicant: false, coordinator: true, committee: false, admin: true, coordinatorAndCommittee: true },
+  "report:review": { applicant: false, coordinator: true, committee: false, admin: false, coordinatorAndCommittee: true },
+  "message:staff": { applicant: false, coordinator: true, committee: false, admin: false, coordinatorAndCommittee: true },
+  "outbox:manage": { applicant: false, coordinator: true, committee: false, admin: true, coordinatorAndCommittee: true },
+  "reminder:read": { applicant: false, coordinator: true, committee: false, admin: true, coordinatorAndCommittee: true },
 };
 
 const cells = (Object.keys(MATRIX) as Permission[]).flatMap((permission) =>

@@ -16,7 +16,11 @@ export type Permission =
   | "admin:partner-towns"
   | "admin:objectives"
   | "admin:programs"
-  | "audit:read";
+  | "audit:read"
+  | "report:review"
+  | "message:staff"
+  | "outbox:manage"
+  | "reminder:read";
 
 const SIGNED_IN = "signed-in" as const;
 
@@ -34,6 +38,10 @@ export const PERMISSIONS: Record<Permission, readonly Role[] | typeof SIGNED_IN>
   "admin:objectives": ["ADMIN"],
   "admin:programs": ["ADMIN"],
   "audit:read": ["ADMIN", "COORDINATOR"],
+  "report:review": ["COORDINATOR"],
+  "message:staff": ["COORDINATOR"],
+  "outbox:manage": ["ADMIN", "COORDINATOR"],
+  "reminder:read": ["ADMIN", "COORDINATOR"],
 };
 
 export function can(actor: { roles: readonly Role[] } | null, permission: Permission): boolean {

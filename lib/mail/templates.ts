@@ -206,14 +206,15 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, "&#39;");
 }
 
-type Block =
+/** The building blocks of a mail; other template modules (templates-*.ts) build with them. */
+export type Block =
   | { kind: "p"; text: string }
   | { kind: "link"; url: string; label: string }
   // nowrap keeps "10 000 kr" on one line on a narrow screen.
   | { kind: "facts"; rows: [label: string, value: string, nowrap?: boolean][] }
   | { kind: "quote"; text: string };
 
-function render(locale: Locale, subject: string, blocks: Block[]): MailContent {
+export function render(locale: Locale, subject: string, blocks: Block[]): MailContent {
   const text = [
     GREETING[locale],
     ...blocks.map((block) => blockText(block)),
@@ -282,7 +283,7 @@ function blockHtml(block: Block, locale: Locale): string {
   }
 }
 
-function httpUrl(value: string): string {
+export function httpUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value.trim());
@@ -296,7 +297,7 @@ function httpUrl(value: string): string {
   return url.href;
 }
 
-function oneLine(value: string): string {
+export function oneLine(value: string): string {
   return sanitizeHeader(value).replace(/\s+/g, " ");
 }
 
