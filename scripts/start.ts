@@ -4,7 +4,9 @@
 //  - migrations applied; demo data with --seed-demo (or SEED_DEMO=1) on a given database;
 //  - no SMTP configured: a local mail catcher (an error when NODE_ENV=production);
 //  - the production build, built first when the sources are newer;
-//  - `--dev` runs Next's development server instead.
+//  - `--dev` runs Next's development server instead;
+//  - the background worker (scripts/worker.ts: the outbox's mail, reminders)
+//    beside the portal; when either stops, everything stops.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -136,12 +138,18 @@ async function main() {
     { stdio: "inherit", env: { ...env, NODE_ENV: dev ? "development" : "production" } },
   );
   log(`portal at ${env.APP_URL}`);
+  // The worker in a process of its own, as `npm run worker` runs it (React's server condition for its modules).
+  const worker: ChildProcess = spawn(process.execPath, [TSX_CLI, "--conditions=react-server", path.join("scripts", "worker.ts")], {
+    stdio: "inherit",
+    env,
+  });
 
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    child.kill("SIGTERM");
+    // The worker finishes the mails it is sending; both need the database until they have exited.
+    await Promise.all([stopChild(child), stopChild(worker)]);
     await catcher?.stop();
     await pgServer?.stop();
     process.exit(code);
@@ -149,6 +157,26 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   child.on("exit", (code) => void stop(code ?? 0));
+  worker.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`[start] the background worker stopped (${signal ?? `exit code ${code}`}): no mail would be sent, so the portal stops too.`);
+    void stop(code || 1);
+  });
+}
+
+const TSX_CLI = path.join("node_modules", "tsx", "dist", "cli.mjs");
+
+/** SIGTERM, then SIGKILL if it has not exited within 20 s; resolves once it has exited. */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    child.once("exit", () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
 }
 
 main().catch((error) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));

@@ -7,7 +7,7 @@ import { authConfig } from "@/lib/auth/config";
 import { appUrl } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { normalizeEmailIdentifier } from "@/lib/auth/email-identifier";
-import { sendMail } from "@/lib/mail/send";
+import { queueMail } from "@/lib/mail/outbox";
 import { signInLink } from "@/lib/mail/templates";
 
 /** The mail links to a page with a button: a scanner that only fetches the link cannot use it up. */
@@ -43,14 +43,17 @@ export const authOptions: NextAuthOptions = {
         if (!address) throw new Error("Invalid email address");
         return address;
       },
-      async sendVerificationRequest({ identifier, url }) {
+      async sendVerificationRequest({ identifier, url, expires }) {
         const user = await db.user.findUnique({ where: { email: identifier }, select: { locale: true } });
         const mail = signInLink({
           url: confirmUrl(url),
           minutesValid: Math.round(authConfig.signInLinkLifetime / 60),
           locale: user?.locale ?? "sv",
         });
-        await sendMail({ to: identifier, ...mail });
+        // Through the outbox like every mail: the link is erased once sent, and never sent after it has run out.
+        await db.$transaction((tx) =>
+          queueMail(tx, [{ to: identifier, ...mail, kind: "auth.sign-in", municipalityId: null, sensitive: true, expiresAt: expires }]),
+        );
       },
     }),
   ],

@@ -7,12 +7,12 @@ import { can } from "@/lib/auth/permissions";
 import { takeRateLimit } from "@/lib/data/rate-limit";
 import { audit } from "@/lib/data/audit";
 import { getMunicipality } from "@/lib/data/reference";
-import { notify } from "@/lib/data/notify";
 import { conflict, notFound, ServiceError, validationError } from "@/lib/errors";
 import { discardStored, storePdf } from "@/lib/files/storage";
 import { AssociationRegistrationSchema, InvitationSchema, ReasonSchema } from "@/lib/schemas/association";
 import { appUrl } from "@/lib/env";
 import { zodFieldErrors } from "@/lib/errors";
+import { queueMail } from "@/lib/mail/outbox";
 import { associationRejected, associationVerified, invitation as invitationMail } from "@/lib/mail/templates";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -152,16 +152,19 @@ async function decideAssociation(actor: Actor, id: string, decision: { status: "
       before: snapshot(before),
       after: snapshot(after),
     });
+    await queueMail(
+      tx,
+      after.memberships.map(({ user }) => ({
+        to: user.email,
+        kind: decision.status === "VERIFIED" ? "association.verified" : "association.rejected",
+        municipalityId: after.municipalityId,
+        ...(decision.status === "VERIFIED"
+          ? associationVerified({ associationName: after.name, url: `${appUrl()}/my`, locale: user.locale })
+          : associationRejected({ associationName: after.name, reason: decision.reason ?? "", locale: user.locale })),
+      })),
+    );
     return after;
   });
-  await notify(
-    result.memberships.map(({ user }) => ({
-      to: user.email,
-      ...(decision.status === "VERIFIED"
-        ? associationVerified({ associationName: result.name, url: `${appUrl()}/my`, locale: user.locale })
-        : associationRejected({ associationName: result.name, reason: decision.reason ?? "", locale: user.locale })),
-    })),
-  );
   return { id: result.id, status: result.status, rejectionReason: result.rejectionReason };
 }
 
@@ -190,7 +193,8 @@ export async function inviteMember(actor: Actor, associationId: string, input: u
   if (!(await takeRateLimit(`invite:${actor.userId}`, INVITATIONS_PER_HOUR, 3600))) throw new ServiceError("RATE_LIMITED");
   if (association.memberships.some((m) => m.user.email === email)) throw validationError({ email: ["validation.invitation.alreadyMember"] });
   const token = randomBytes(24).toString("base64url");
-  const invitation = await db.$transaction(async (tx) => {
+  const invitee = await db.user.findUnique({ where: { email }, select: { locale: true } });
+  return db.$transaction(async (tx) => {
     const created = await tx.invitation.create({
       data: {
         associationId,
@@ -208,21 +212,24 @@ export async function inviteMember(actor: Actor, associationId: string, input: u
       municipalityId: association.municipalityId,
       after: { invitationId: created.id, email },
     });
+    await queueMail(tx, [
+      {
+        to: email,
+        kind: "association.invitation",
+        municipalityId: association.municipalityId,
+        // The link makes its holder a member: erased once sent, and worthless once the invitation has expired.
+        sensitive: true,
+        expiresAt: created.expiresAt,
+        ...invitationMail({
+          associationName: association.name,
+          inviterName: actor.name ?? actor.email,
+          url: `${appUrl()}/invitations/${token}`,
+          locale: invitee?.locale ?? actor.locale,
+        }),
+      },
+    ]);
     return created;
   });
-  const invitee = await db.user.findUnique({ where: { email }, select: { locale: true } });
-  await notify([
-    {
-      to: email,
-      ...invitationMail({
-        associationName: association.name,
-        inviterName: actor.name ?? actor.email,
-        url: `${appUrl()}/invitations/${token}`,
-        locale: invitee?.locale ?? actor.locale,
-      }),
-    },
-  ]);
-  return invitation;
 }
 
 export async function getInvitation(token: string) {

@@ -3,11 +3,11 @@ import { db, type Tx } from "@/lib/db";
 import { requirePermission, type Actor, requireMunicipality } from "@/lib/auth/actor";
 import { audit } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/associations";
-import { notify } from "@/lib/data/notify";
 import { conflict, notFound, validationError } from "@/lib/errors";
 import { canRecommend, canSeeRecommendations, consultationState } from "@/lib/domain/consultation";
 import { compareDateOnly, isDateOnly, todayIn, dateOnlyOf } from "@/lib/domain/dates";
 import { appUrl } from "@/lib/env";
+import { queueMail } from "@/lib/mail/outbox";
 import { consultationRequest } from "@/lib/mail/templates";
 import type { RecommendationKind } from "@/lib/generated/prisma/enums";
 
@@ -37,7 +37,7 @@ export async function startConsultation(actor: Actor, input: { applicationIds: u
   const closesOn = typeof input.closesOn === "string" ? input.closesOn.trim() : "";
   if (!isDateOnly(closesOn) || compareDateOnly(closesOn, todayIn(now)) < 0) throw validationError({ closesOn: ["validation.consultation.closesOn"] });
 
-  const { consultation, members } = await db.$transaction(async (tx) => {
+  const { consultation } = await db.$transaction(async (tx) => {
     const apps = await tx.application.findMany({
       where: { id: { in: ids }, municipalityId, status: "SUBMITTED" },
       select: { id: true, caseNumber: true, consultationCase: { select: { id: true } } },
@@ -64,19 +64,22 @@ export async function startConsultation(actor: Actor, input: { applicationIds: u
         after: { consultationId: consultation.id, closesOn, members: members.map((m) => m.userId) },
       });
     }
+    await queueMail(
+      tx,
+      members.map((m) => ({
+        to: m.user.email,
+        kind: "consultation.request",
+        municipalityId,
+        ...consultationRequest({
+          count: consultation.cases.length,
+          closesOn,
+          url: `${appUrl()}/committee`,
+          locale: m.user.locale,
+        }),
+      })),
+    );
     return { consultation, members, apps };
   });
-  await notify(
-    members.map((m) => ({
-      to: m.user.email,
-      ...consultationRequest({
-        count: consultation.cases.length,
-        closesOn,
-        url: `${appUrl()}/committee`,
-        locale: m.user.locale,
-      }),
-    })),
-  );
   return { id: consultation.id, closesOn, cases: consultation.cases.map((c) => c.applicationId) };
 }
 

@@ -4,11 +4,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/associations";
 import { consultationStatus } from "@/lib/data/consultations";
-import { notify } from "@/lib/data/notify";
 import { todayIn, dateOnlyOf } from "@/lib/domain/dates";
 import { appUrl } from "@/lib/env";
 import { conflict, notFound } from "@/lib/errors";
 import { discardStored, storePdf } from "@/lib/files/storage";
+import { queueMail } from "@/lib/mail/outbox";
 import { decisionNotice } from "@/lib/mail/templates";
 import { renderDecisionLetter, type DecisionLetterData } from "@/lib/pdf/decision-letter";
 
@@ -126,32 +126,32 @@ export async function issueDecisionLetter(decisionId: string, actor: Actor | "sy
         municipalityId: app.municipalityId,
         after: { decisionId, outcome: decision.outcome, amount: decision.amount, fileId: file.id, name: file.originalName, size: file.size, sha256: file.sha256 },
       });
+      // The outbox has no attachments: the mail links to the page where the letter is downloaded.
+      await queueMail(
+        tx,
+        app.association.memberships
+          .filter(({ user }) => user.active)
+          .map(({ user }) => ({
+            to: user.email,
+            kind: "decision.notice",
+            municipalityId: app.municipalityId,
+            applicationId: app.id,
+            ...decisionNotice({
+              caseNumber: data.caseNumber,
+              outcome: decision.outcome,
+              amount: decision.amount,
+              url: `${appUrl()}/applications/${app.id}`,
+              locale: user.locale,
+            }),
+          })),
+      );
       return { fileId: file.id, issued: true };
     });
   } catch (error) {
     await discardStored(stored.storageKey);
     throw error;
   }
-  if (!result.issued) {
-    await discardStored(stored.storageKey);
-    return result;
-  }
-
-  // send.ts has no attachments: the mail links to the page where the letter is downloaded.
-  await notify(
-    app.association.memberships
-      .filter(({ user }) => user.active)
-      .map(({ user }) => ({
-        to: user.email,
-        ...decisionNotice({
-          caseNumber: data.caseNumber,
-          outcome: decision.outcome,
-          amount: decision.amount,
-          url: `${appUrl()}/applications/${app.id}`,
-          locale: user.locale,
-        }),
-      })),
-  );
+  if (!result.issued) await discardStored(stored.storageKey);
   return result;
 }
 

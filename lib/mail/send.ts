@@ -1,7 +1,7 @@
 import "server-only";
 // The only place that hands mail to SMTP. Throws when the server refuses or
-// cannot be reached; callers decide whether that fails the request.
-// TODO: a later issue adds an outbox so a failed send is retried.
+// cannot be reached. Only the outbox worker (lib/jobs) calls it, and retries:
+// services queue mail with queueMail (lib/mail/outbox.ts) in their transaction.
 import { parseMailbox, sanitizeHeader } from "./headers";
 import { getTransportOrThrow } from "./transport";
 

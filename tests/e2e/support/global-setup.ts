@@ -4,10 +4,12 @@
 //     database e2e_<timestamp>, migrations applied, demo data seeded;
 //  2. a mail catcher on free ports;
 //  3. `next build`, unless the build is newer than every source (or E2E_SKIP_BUILD=1);
-//  4. `next start` on a free port, waited for until it serves a page.
+//  4. `next start` on a free port, waited for until it serves a page;
+//  5. the background worker (scripts/worker.ts), which sends the mail the
+//     portal queues (sign-in links among it), waited for until it is ready.
 // It returns the teardown (global-teardown.ts), which undoes all of it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import os from "node:os";
@@ -18,7 +20,7 @@ import { databaseUrl, dropDatabase, ensureDatabase, testServer } from "../../../
 import { startMailCatcher } from "../../../scripts/lib/mail-catcher";
 import { scriptClient } from "../../../scripts/lib/prisma";
 import { seedDemo } from "../../../prisma/seed";
-import { HARNESS_DIR, HARNESS_ENV, HARNESS_FILE, LOCKS_DIR, SERVER_LOG, SESSIONS_DIR, type Harness } from "./harness";
+import { HARNESS_DIR, HARNESS_ENV, HARNESS_FILE, LOCKS_DIR, SERVER_LOG, SESSIONS_DIR, WORKER_LOG, type Harness } from "./harness";
 import { stopHarness, tailOf, type RunningHarness } from "./global-teardown";
 
 const log = (line: string) => console.log(`[e2e] ${line}`);
@@ -117,6 +119,17 @@ async function startHarness(running: RunningHarness): Promise<Harness> {
   await waitUntilServing(`${baseUrl}/`, child);
   lap(`next start on port ${port} serves pages (log: ${path.relative(process.cwd(), SERVER_LOG)})`);
 
+  // Like `npm start`: the worker in a process of its own, under React's server condition.
+  const workerFd = openSync(WORKER_LOG, "w");
+  const worker = spawn(process.execPath, [TSX_CLI, "--conditions=react-server", path.join("scripts", "worker.ts")], {
+    env,
+    stdio: ["ignore", workerFd, workerFd],
+  });
+  closeSync(workerFd);
+  running.worker = worker;
+  await waitUntilReady(worker);
+  lap(`the worker sends mail (log: ${path.relative(process.cwd(), WORKER_LOG)})`);
+
   return { baseUrl, mailUrl, databaseUrl: dbUrl };
 }
 
@@ -182,6 +195,22 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<void>
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`next start did not serve ${url} within ${SERVER_READY_TIMEOUT_MS / 1000} s (last: ${last}):\n${tailOf(SERVER_LOG)}`);
+}
+
+const TSX_CLI = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
+const WORKER_READY_TIMEOUT_MS = 60_000;
+
+/** Resolves once the worker logs that it is ready; fails with its log if it stops or takes too long. */
+async function waitUntilReady(worker: ChildProcess): Promise<void> {
+  const deadline = Date.now() + WORKER_READY_TIMEOUT_MS;
+  const state: { exited: string | null } = { exited: null };
+  worker.once("exit", (code, signal) => (state.exited = signal ?? `exit code ${code}`));
+  while (Date.now() < deadline) {
+    if (state.exited) throw new Error(`the worker stopped (${state.exited}) before it was ready:\n${tailOf(WORKER_LOG)}`);
+    if (existsSync(WORKER_LOG) && /\[worker\] ready/.test(readFileSync(WORKER_LOG, "utf8"))) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the worker was not ready within ${WORKER_READY_TIMEOUT_MS / 1000} s:\n${tailOf(WORKER_LOG)}`);
 }
 
 /** Runs killed before their teardown leave databases behind; drop those older than a few hours. */

@@ -1,5 +1,5 @@
-// Undoes global-setup.ts: stops `next start` and the mail catcher, drops the
-// run's database, stops an embedded PostgreSQL and removes the upload folder.
+// Undoes global-setup.ts: stops `next start`, the worker and the mail catcher,
+// drops the run's database, stops an embedded PostgreSQL and removes the upload folder.
 // Global setup returns this as Playwright's teardown, and calls it itself when
 // it fails halfway, so it copes with whatever part was started.
 import type { ChildProcess } from "node:child_process";
@@ -12,6 +12,7 @@ export type RunningHarness = {
   database?: { adminUrl: string; name: string };
   catcher?: MailCatcher;
   server?: ChildProcess;
+  worker?: ChildProcess;
   uploadDir?: string;
 };
 
@@ -25,6 +26,7 @@ export async function stopHarness(running: RunningHarness, log: (line: string) =
     }
   };
   if (running.server) await attempt("stopping next start", () => stopProcess(running.server!));
+  if (running.worker) await attempt("stopping the worker", () => stopProcess(running.worker!));
   if (running.catcher) await attempt("stopping the mail catcher", () => running.catcher!.stop());
   if (running.database) {
     const { adminUrl, name } = running.database;
@@ -32,9 +34,9 @@ export async function stopHarness(running: RunningHarness, log: (line: string) =
   }
   if (running.postgres) await attempt("stopping PostgreSQL", () => running.postgres!.stop());
   if (running.uploadDir) await attempt("removing the upload folder", () => rmSync(running.uploadDir!, { recursive: true, force: true }));
-  Object.assign(running, { server: undefined, catcher: undefined, database: undefined, postgres: undefined, uploadDir: undefined });
+  Object.assign(running, { server: undefined, worker: undefined, catcher: undefined, database: undefined, postgres: undefined, uploadDir: undefined });
   if (problems.length) log(`teardown incomplete:\n  ${problems.join("\n  ")}`);
-  else log("stopped the portal and the mail catcher, dropped the database");
+  else log("stopped the portal, the worker and the mail catcher, dropped the database");
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

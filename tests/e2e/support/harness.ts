@@ -8,6 +8,8 @@ import path from "node:path";
 export const HARNESS_DIR = path.join(process.cwd(), "test-results", "e2e-harness");
 export const HARNESS_FILE = path.join(HARNESS_DIR, "server.json");
 export const SERVER_LOG = path.join(HARNESS_DIR, "next-start.log");
+/** The background worker (scripts/worker.ts), which sends the mail the portal queues. */
+export const WORKER_LOG = path.join(HARNESS_DIR, "worker.log");
 /** Sign-in locks and cached session cookies (fixtures.ts), emptied at the start of every run. */
 export const LOCKS_DIR = path.join(HARNESS_DIR, "locks");
 export const SESSIONS_DIR = path.join(HARNESS_DIR, "sessions");
