@@ -30,6 +30,8 @@ export class ServiceError extends Error {
     /** An i18n key, e.g. "errors.notFound". */
     readonly messageKey: string = `errors.${code}`,
     readonly fieldErrors?: FieldErrors,
+    /** Values for the message's placeholders, e.g. the case number a refusal names. */
+    readonly vars?: Record<string, string | number>,
   ) {
     super(messageKey);
     this.name = "ServiceError";

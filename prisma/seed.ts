@@ -3,6 +3,7 @@
 // in several states. Loaded by `npm start` on a fresh embedded database, or by
 // `npm run db:seed` on purpose. Every identifier passes its check digit.
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { addCalendarMonths, reportDueDate, todayIn } from "../lib/domain/dates";
 
 export const DEMO_USERS = {
   admin: "admin@pitea.example",
@@ -72,6 +73,8 @@ export async function seedDemo(db: PrismaClient, today = new Date()): Promise<vo
         splitRule: "EQUAL_SPLIT",
         budget: 60_000,
         reportDeadlineMonths: 1,
+        // An association whose follow-up report is overdue cannot apply again until it is in.
+        blockOnOverdueReport: true,
         requiredDocuments: {
           create: [
             { nameSv: "Verksamhetsberättelse för senast avslutade verksamhetsår", nameEn: "Annual report for the most recently completed activity year", sortOrder: 1 },
@@ -139,7 +142,7 @@ export async function seedDemo(db: PrismaClient, today = new Date()): Promise<vo
       name: "Saint-Barth-sällskapet i Piteå", orgNumber: "802500-4568", contactName: "Björn Berglund",
       email: DEMO_USERS.applicant2, giro: ["PLUSGIRO", "123456-6"], status: "VERIFIED", towns: [stbarth.id, grindavik.id], members: [bjorn.id, anna.id],
     });
-    await association({
+    const nordiska = await association({
       name: "Nordiska ungdomsutbytet Piteå", orgNumber: "802600-7891", contactName: "Björn Berglund",
       email: DEMO_USERS.applicant2, giro: ["BANKGIRO", "5050-1055"], status: "VERIFIED", towns: [grindavik.id], members: [bjorn.id],
     });
@@ -208,6 +211,81 @@ export async function seedDemo(db: PrismaClient, today = new Date()): Promise<vo
       start: `${year + 1}-07-01`, end: `${year + 1}-07-08`, total: 12, young: 10, budget: [["Resor", 30_000]], funding: [["Egen insats", 12_000]], requested: 10_000, objectives: [4], by: anna.id,
     });
     await tx.caseCounter.create({ data: { municipalityId: m.id, year, last: caseSeq } });
+
+    // Last year's grants, followed up this year: one report overdue (flagged to
+    // the coordinator, and holding back Nordiska ungdomsutbytet's new
+    // applications), one due in a couple of weeks for Anna to write.
+    const lastYear = await tx.programYear.create({
+      data: {
+        municipalityId: m.id,
+        year: year - 1,
+        opensOn: new Date(`${year - 1}-01-01`),
+        closesOn: new Date(`${year - 1}-12-31`),
+        baseCapPerTown: 10_000,
+        activityCapPerTown: 10_000,
+        splitRule: "EQUAL_SPLIT",
+        reportDeadlineMonths: 1,
+      },
+    });
+    const todayStr = todayIn(today);
+    const daysBefore = (n: number) => new Date(Date.parse(`${todayStr}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+    let lastYearSeq = 0;
+    const granted = async (data: {
+      association: string; title: string; purpose: string; start: string; end: string; total: number; young: number;
+      budget: [string, number][]; amount: number; objectives: number[]; by: string;
+    }) => {
+      const created = await tx.application.create({
+        data: {
+          municipalityId: m.id,
+          programYearId: lastYear.id,
+          associationId: data.association,
+          partnerTownId: grindavik.id,
+          grantKind: "ACTIVITY",
+          status: "APPROVED",
+          caseNumber: `INT ${year - 1}/${String(++lastYearSeq).padStart(4, "0")}`,
+          title: data.title,
+          purpose: data.purpose,
+          description: data.purpose,
+          startDate: new Date(data.start),
+          endDate: new Date(data.end),
+          participantsTotal: data.total,
+          participantsUnder26: data.young,
+          budgetLines: data.budget.map(([label, amount]) => ({ label, amount })),
+          otherFunding: [],
+          requestedAmount: data.amount,
+          createdById: data.by,
+          submittedAt: new Date(`${year - 1}-11-15T09:00:00Z`),
+          objectives: { create: data.objectives.map((i) => ({ objectiveId: objectives[i]!.id })) },
+        },
+      });
+      const decision = await tx.decision.create({
+        data: {
+          applicationId: created.id,
+          outcome: "APPROVED",
+          amount: data.amount,
+          reason: "Aktiviteten ger unga internationella kontakter och följer riktlinjerna.",
+          decidedById: coordinator.id,
+          decidedAt: new Date(`${year - 1}-12-10T09:00:00Z`),
+          reportDueOn: new Date(`${reportDueDate(data.end, lastYear.reportDeadlineMonths)}T00:00:00Z`),
+          paidAt: new Date(`${year - 1}-12-20T09:00:00Z`),
+          paidById: coordinator.id,
+        },
+      });
+      await tx.application.update({ where: { id: created.id }, data: { currentDecisionId: decision.id } });
+    };
+    // Ended two months ago: the report was due a month ago.
+    await granted({
+      association: nordiska.id, title: "Ungdomsläger i Grindavík", purpose: "Tolv ungdomar från Piteå på läger med jämnåriga i Grindavík.",
+      start: addCalendarMonths(todayStr, -2).slice(0, 8) + "01", end: addCalendarMonths(todayStr, -2), total: 14, young: 12,
+      budget: [["Resor", 18_000], ["Logi", 6_000]], amount: 8_000, objectives: [3, 4], by: bjorn.id,
+    });
+    // Ended 18 days ago: the report is due in about two weeks.
+    await granted({
+      association: grindavikVanner.id, title: "Kulturvecka med Grindavík", purpose: "En vecka med isländsk musik, film och mat i Piteå.",
+      start: daysBefore(24), end: daysBefore(18), total: 60, young: 25,
+      budget: [["Lokalhyra", 5_000], ["Artistarvoden", 7_000]], amount: 6_000, objectives: [1, 3], by: anna.id,
+    });
+    await tx.caseCounter.create({ data: { municipalityId: m.id, year: year - 1, last: lastYearSeq } });
     await tx.auditEvent.create({
       data: { actorKind: "system", action: "demo.seeded", entityType: "Municipality", entityId: m.id, municipalityId: m.id },
     });

@@ -1,52 +1,112 @@
 import type { Metadata } from "next";
-import { formatDay } from "@/lib/i18n/translate-core";
 import Link from "next/link";
-import { TableWrap } from "@/components/ui/table-wrap";
-import { ConsultSelectedForm } from "./_components/consult-selected-form";
-import { addCalendarMonths, todayIn } from "@/lib/domain/dates";
 import { notFound, redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { getSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { listQueue, type QueueFilters } from "@/lib/data/applications";
-import { listPartnerTowns, listProgramYears } from "@/lib/data/reference";
+import { getDashboard } from "@/lib/data/dashboard";
 import { formatKronor } from "@/lib/i18n/translate";
-import { StatusBadge } from "@/components/applications/status-badge";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
-  return { title: t("queue.title") };
+  return { title: t("dashboard.title") };
 }
 
-type Search = Record<string, string | undefined>;
-const STATUSES = ["SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN"] as const;
+type Task = {
+  key: string;
+  count: number;
+  href: string;
+  /** More to say under the headline, already translated. */
+  detail?: React.ReactNode;
+};
 
-function parseFilters(s: Search): QueueFilters {
-  return {
-    year: s.year && /^\d{4}$/.test(s.year) ? Number(s.year) : undefined,
-    partnerTownId: s.town || undefined,
-    grantKind: s.kind === "BASE" || s.kind === "ACTIVITY" ? s.kind : undefined,
-    status: (STATUSES as readonly string[]).includes(s.status ?? "") ? (s.status as QueueFilters["status"]) : undefined,
-    after: s.after || undefined,
-  };
-}
-
-export default async function CoordinatorQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
+/** The coordinator's start page: what waits today, most pressing first, then the tools. */
+export default async function CoordinatorStartPage() {
   const actor = await getSessionActor();
   if (!actor) redirect("/sign-in?callbackUrl=/coordinator");
   if (!can(actor, "application:review")) notFound();
   const { t, locale } = await getT();
-  const search = await searchParams;
-  const filters = parseFilters(search);
-  const [queue, towns, years] = await Promise.all([listQueue(actor, filters), listPartnerTowns(), listProgramYears()]);
-  const keep = new URLSearchParams(Object.entries({ year: search.year, town: search.town, kind: search.kind, status: search.status }).filter(([, v]) => v) as [string, string][]);
-  const nextHref = queue.nextCursor ? `/coordinator?${new URLSearchParams([...keep, ["after", queue.nextCursor]])}` : null;
+  const d = await getDashboard(actor);
+  const currentYear = Number(d.today.slice(0, 4));
+  const firstYearOf = (byYear: { year: number }[]) => byYear[0]?.year ?? currentYear;
+  const kr = (n: number) => formatKronor(n, locale);
+
+  const tasks: Task[] = [
+    { key: "associationsToVerify", count: d.associationsToVerify, href: "/coordinator/associations" },
+    { key: "applicationsToConsult", count: d.applicationsToConsult, href: "/coordinator/queue?status=SUBMITTED" },
+    { key: "consultationsReady", count: d.consultationsReady, href: "/coordinator/queue?status=SUBMITTED" },
+    { key: "reportsToReview", count: d.reportsToReview, href: "/coordinator/reports?status=AWAITING_REVIEW" },
+    { key: "overdueReports", count: d.overdueReports, href: "/coordinator/reports?status=OVERDUE" },
+    {
+      key: "payoutsReady",
+      count: d.payoutsReady.count,
+      href: `/coordinator/payouts?${new URLSearchParams({ year: String(firstYearOf(d.payoutsReady.byYear)), status: "ready" })}`,
+      detail: (
+        <>
+          {t("dashboard.payoutsReady.amount", { amount: kr(d.payoutsReady.amount) })}
+          {d.payoutsReady.byYear.length > 1 ? <YearLinks t={t} byYear={d.payoutsReady.byYear.map((y) => ({ year: y.year, count: y.count }))} status="ready" /> : null}
+        </>
+      ),
+    },
+    {
+      key: "missingAnnualReports",
+      count: d.missingAnnualReports.associations,
+      href: `/coordinator/payouts?${new URLSearchParams({ year: String(firstYearOf(d.missingAnnualReports.byYear)), status: "blocked" })}`,
+      detail: (
+        <>
+          {d.missingAnnualReports.handedIn > 0 ? t("dashboard.missingAnnualReports.handedIn", { count: d.missingAnnualReports.handedIn }) : null}
+          {d.missingAnnualReports.byYear.length > 1 ? (
+            <YearLinks t={t} byYear={d.missingAnnualReports.byYear.map((y) => ({ year: y.year, count: y.associations }))} status="blocked" />
+          ) : null}
+        </>
+      ),
+    },
+    { key: "annualReportsToReview", count: d.annualReportsToReview, href: "/coordinator/annual-reports" },
+    { key: "unreadMessages", count: d.unreadMessages, href: "/coordinator/messages" },
+    { key: "failedMails", count: d.failedMails, href: "/coordinator/mail?status=FAILED" },
+  ];
+  const waiting = tasks.filter((task) => task.count > 0);
+  const clear = tasks.filter((task) => task.count === 0);
+  const label = (key: string) => t(`dashboard.${key}`, { year: d.missingAnnualReports.year });
+
   return (
     <>
-      <h1>{t("queue.title")}</h1>
-      <ul className="actions" style={{ listStyle: "none", padding: 0 }}>
+      <h1>{t("dashboard.title")}</h1>
+      <p className="lead">{t("dashboard.intro", { date: d.today })}</p>
+      {waiting.length === 0 ? (
+        <div className="alert success" role="status">
+          <p style={{ margin: 0 }}>{t("dashboard.allClear")}</p>
+        </div>
+      ) : (
+        <ul className="work-list" aria-label={t("dashboard.waiting")}>
+          {waiting.map((task) => (
+            <li key={task.key} className="work-item">
+              <Link href={task.href} className="work-link">
+                <span className="work-count">{task.count}</span> <span className="work-label">{label(task.key)}</span>
+              </Link>
+              <p className="muted work-hint">
+                {t(`dashboard.${task.key}.hint`)} {task.detail}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {clear.length > 0 && waiting.length > 0 ? (
+        <>
+          <h2>{t("dashboard.nothingWaiting")}</h2>
+          <ul className="work-clear">
+            {clear.map((task) => (
+              <li key={task.key}>
+                <Link href={task.href}>{label(task.key)}</Link> – {t("dashboard.none")}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2>{t("dashboard.tools")}</h2>
+      <ul className="work-tools">
         <li>
-          <Link href="/coordinator/associations">{t("queue.pendingAssociations")}</Link>
+          <Link href="/coordinator/queue">{t("queue.title")}</Link>
         </li>
         <li>
           <Link href="/coordinator/allocations">{t("allocation.title")}</Link>
@@ -55,117 +115,50 @@ export default async function CoordinatorQueuePage({ searchParams }: { searchPar
           <Link href="/coordinator/overview">{t("overview.title")}</Link>
         </li>
         <li>
+          <Link href="/coordinator/reports">{t("dashboard.tool.reports")}</Link>
+        </li>
+        <li>
           <Link href="/coordinator/annual-reports">{t("annualReport.review.title")}</Link>
         </li>
         <li>
           <Link href="/coordinator/payouts">{t("payout.title")}</Link>
         </li>
+        <li>
+          <Link href="/coordinator/messages">{t("dashboard.tool.messages")}</Link>
+        </li>
+        <li>
+          <Link href="/coordinator/figures">{t("figures.title")}</Link>
+        </li>
+        {can(actor, "outbox:manage") ? (
+          <li>
+            <Link href="/coordinator/mail">{t("outbox.title")}</Link>
+          </li>
+        ) : null}
+        {can(actor, "reminder:read") ? (
+          <li>
+            <Link href="/coordinator/reminders">{t("reminders.title")}</Link>
+          </li>
+        ) : null}
+        {can(actor, "audit:read") ? (
+          <li>
+            <Link href="/coordinator/audit">{t("audit.title")}</Link>
+          </li>
+        ) : null}
       </ul>
-      <form method="get" className="filters card" role="search" aria-label={t("queue.filters")}>
-        <div className="field">
-          <label htmlFor="f-year">{t("application.field.programYear")}</label>
-          <select id="f-year" name="year" defaultValue={search.year ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {years.map((y) => (
-              <option key={y.id} value={y.year}>
-                {y.year}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-town">{t("application.field.partnerTownId")}</label>
-          <select id="f-town" name="town" defaultValue={search.town ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {towns.map((town) => (
-              <option key={town.id} value={town.id}>
-                {town.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-kind">{t("application.field.grantKind")}</label>
-          <select id="f-kind" name="kind" defaultValue={search.kind ?? ""}>
-            <option value="">{t("common.all")}</option>
-            <option value="BASE">{t("grantKind.BASE")}</option>
-            <option value="ACTIVITY">{t("grantKind.ACTIVITY")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">{t("application.status")}</label>
-          <select id="f-status" name="status" defaultValue={search.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`application.statusName.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("common.filter")}
-        </button>
-      </form>
-      {queue.items.length === 0 ? (
-        <p>{t("queue.empty")}</p>
-      ) : (
-        <TableWrap label={t("queue.title")}>
-          <table className="stack">
-            <caption className="visually-hidden">{t("queue.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("queue.select")}</th>
-                <th scope="col">{t("application.caseNumber")}</th>
-                <th scope="col">{t("application.field.association")}</th>
-                <th scope="col">{t("application.field.title")}</th>
-                <th scope="col">{t("application.field.grantKind")}</th>
-                <th scope="col">{t("application.field.partnerTownId")}</th>
-                <th scope="col" className="num">
-                  {t("application.field.requestedAmount")}
-                </th>
-                <th scope="col">{t("application.status")}</th>
-                <th scope="col">{t("application.submittedAt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.items.map((a) => (
-                <tr key={a.id}>
-                  <td data-label={t("queue.select")}>
-                    {a.status === "SUBMITTED" ? (
-                      <input
-                        type="checkbox"
-                        name="applicationIds"
-                        value={a.id}
-                        form="consult-selected"
-                        aria-label={t("queue.selectCase", { caseNumber: a.caseNumber ?? "" })}
-                      />
-                    ) : null}
-                  </td>
-                  <td data-label={t("application.caseNumber")}>
-                    <Link href={`/applications/${a.id}`}>{a.caseNumber}</Link>
-                  </td>
-                  <td data-label={t("application.field.association")}>{a.association.name}</td>
-                  <td data-label={t("application.field.title")}>{a.title}</td>
-                  <td data-label={t("application.field.grantKind")}>{t(`grantKind.${a.grantKind}`)}</td>
-                  <td data-label={t("application.field.partnerTownId")}>{a.partnerTown?.name ?? "–"}</td>
-                  <td data-label={t("application.field.requestedAmount")} className="num">{a.requestedAmount != null ? formatKronor(a.requestedAmount, locale) : "–"}</td>
-                  <td data-label={t("application.status")}>
-                    <StatusBadge status={a.status} label={t(`application.statusName.${a.status}`)} />
-                    {a.exceedsBudget ? <div className="error">{t("queue.exceedsBudget")}</div> : null}
-                  </td>
-                  <td data-label={t("application.submittedAt")}>{a.submittedAt ? formatDay(a.submittedAt) : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-      {queue.items.some((a) => a.status === "SUBMITTED") ? <ConsultSelectedForm defaultClosesOn={addCalendarMonths(todayIn(new Date()), 1)} /> : null}
-      <nav className="pagination" aria-label={t("queue.pages")}>
-        {filters.after ? <Link href={`/coordinator?${keep}`}>{t("queue.first")}</Link> : null}
-        {nextHref ? <Link href={nextHref}>{t("common.next")}</Link> : null}
-      </nav>
     </>
+  );
+}
+
+function YearLinks({ t, byYear, status }: { t: (key: string, vars?: Record<string, string | number>) => string; byYear: { year: number; count: number }[]; status: string }) {
+  return (
+    <span className="work-years">
+      {t("dashboard.perYear")}{" "}
+      {byYear.map((y, i) => (
+        <span key={y.year}>
+          {i > 0 ? ", " : null}
+          <Link href={`/coordinator/payouts?${new URLSearchParams({ year: String(y.year), status })}`}>{t("dashboard.yearCount", { year: y.year, count: y.count })}</Link>
+        </span>
+      ))}
+    </span>
   );
 }

@@ -23,7 +23,7 @@ export function useAction() {
       if (result.ok) router.refresh();
       else {
         setErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k, t(v[0] ?? "errors.VALIDATION")])));
-        setFormError(t(result.formError ?? "errors.INTERNAL"));
+        setFormError(t(result.formError ?? "errors.INTERNAL", result.formErrorVars));
       }
     } catch {
       setFormError(t("errors.NETWORK"));

@@ -8,11 +8,11 @@ import { logError } from "@/lib/log";
 /** What every server action returns; messages are i18n keys the client translates. */
 export type ActionResult<T = null> =
   | { ok: true; data: T }
-  | { ok: false; code: string; formError?: string; fieldErrors?: FieldErrors };
+  | { ok: false; code: string; formError?: string; formErrorVars?: Record<string, string | number>; fieldErrors?: FieldErrors };
 
 export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
   if (error instanceof ServiceError) {
-    return { ok: false, code: error.code, formError: error.messageKey, fieldErrors: error.fieldErrors };
+    return { ok: false, code: error.code, formError: error.messageKey, ...(error.vars ? { formErrorVars: error.vars } : {}), fieldErrors: error.fieldErrors };
   }
   if (error instanceof z.ZodError) {
     return { ok: false, code: "VALIDATION", formError: "errors.VALIDATION", fieldErrors: zodFieldErrors(error) };

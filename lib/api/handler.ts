@@ -9,11 +9,11 @@ import { logError } from "@/lib/log";
 
 export type ApiError = { error: { code: string; message: string; fields?: Record<string, string[]> } };
 
-function errorResponse(status: number, code: string, message: string, fields?: FieldErrors, locale: "sv" | "en" = "en") {
+function errorResponse(status: number, code: string, message: string, fields?: FieldErrors, locale: "sv" | "en" = "en", vars?: Record<string, string | number>) {
   const translated = fields
     ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.map((m) => translate(locale, m))]))
     : undefined;
-  const body: ApiError = { error: { code, message: translate(locale, message), ...(translated ? { fields: translated } : {}) } };
+  const body: ApiError = { error: { code, message: translate(locale, message, vars), ...(translated ? { fields: translated } : {}) } };
   return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
@@ -68,7 +68,7 @@ export function apiRoute<P = Record<string, never>>(
       return NextResponse.json(result ?? null, { status: opts.status ?? 200, headers: { "Cache-Control": "no-store" } });
     } catch (error) {
       if (error instanceof ServiceError) {
-        return errorResponse(HTTP_STATUS[error.code], error.code, error.messageKey, error.fieldErrors, locale);
+        return errorResponse(HTTP_STATUS[error.code], error.code, error.messageKey, error.fieldErrors, locale, error.vars);
       }
       if (error instanceof z.ZodError) {
         return errorResponse(422, "VALIDATION", "errors.VALIDATION", zodFieldErrors(error), locale);
@@ -77,4 +77,19 @@ export function apiRoute<P = Record<string, never>>(
       return errorResponse(500, "INTERNAL", "errors.INTERNAL", undefined, locale);
     }
   };
+}
+
+/** A stored PDF as an API response: always an attachment, never rendered, never cached. */
+export function pdfAttachment(file: { name: string; bytes: Buffer }): Response {
+  const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(file.bytes.length),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": "no-store",
+    },
+  });
 }

@@ -19,7 +19,7 @@ export type ApiOperation = {
   requestKind?: "json" | "multipart";
   response?: z.ZodType;
   /** A file instead of JSON (the response is its bytes). */
-  responseMediaType?: "text/csv" | "application/pdf";
+  responseMediaType?: "text/csv" | "application/pdf" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   successStatus?: 200 | 201 | 204;
   /** Error statuses besides 401 and 500, e.g. [404, 422]. */
   errors?: number[];

@@ -514,6 +514,7 @@ const programYearSelect = {
   splitRule: true,
   budget: true,
   reportDeadlineMonths: true,
+  blockOnOverdueReport: true,
   createdAt: true,
   updatedAt: true,
   requiredDocuments: { orderBy: { sortOrder: "asc" }, select: { id: true, nameSv: true, nameEn: true, grantKind: true } },
@@ -552,6 +553,7 @@ function programYearSnapshot(p: ProgramYearView) {
     splitRule: p.splitRule,
     budget: p.budget,
     reportDeadlineMonths: p.reportDeadlineMonths,
+    blockOnOverdueReport: p.blockOnOverdueReport,
     requiredDocuments: p.requiredDocuments.map((d) => ({ nameSv: d.nameSv, nameEn: d.nameEn, grantKind: d.grantKind })),
     caps: p.caps.map((c) => ({ partnerTownId: c.partnerTownId, partnerTownName: c.partnerTownName, grantKind: c.grantKind, amount: c.amount })),
   };
@@ -584,6 +586,7 @@ function programYearData(data: ProgramYearInput) {
     splitRule: data.splitRule,
     budget: data.budget,
     reportDeadlineMonths: data.reportDeadlineMonths,
+    blockOnOverdueReport: data.blockOnOverdueReport,
   };
 }
 

@@ -4,7 +4,7 @@ import { requirePermission, type Actor, requireMunicipality } from "@/lib/auth/a
 import { audit } from "@/lib/data/audit";
 import { associationScope, isUuid } from "@/lib/data/associations";
 import { conflict, notFound, ServiceError, validationError, zodFieldErrors } from "@/lib/errors";
-import { discardStored, storePdf } from "@/lib/files/storage";
+import { discardStored, readStored, storePdf } from "@/lib/files/storage";
 import { mostRecentlyCompletedActivityYear } from "@/lib/domain/payout";
 import { todayIn } from "@/lib/domain/dates";
 import { ReasonSchema } from "@/lib/schemas/association";
@@ -203,4 +203,14 @@ export async function returnAnnualReport(actor: Actor, id: string, reason: unkno
   const parsed = ReasonSchema.safeParse({ reason });
   if (!parsed.success) throw validationError(zodFieldErrors(parsed.error));
   return review(actor, id, { status: "RETURNED", reason: parsed.data.reason }, now);
+}
+
+/** The PDF of one annual report, for its association's members and the coordinator of its municipality. */
+export async function getAnnualReportFile(actor: Actor, id: string) {
+  if (!isUuid(id)) throw notFound();
+  const report = await db.annualReport.findFirst({ where: { id, association: associationScope(actor) }, select: { fileId: true } });
+  if (!report) throw notFound();
+  const file = await db.storedFile.findFirst({ where: { id: report.fileId, kind: "ANNUAL_REPORT" }, select: { originalName: true, storageKey: true } });
+  if (!file) throw notFound();
+  return { name: file.originalName, bytes: await readStored(file.storageKey) };
 }

@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { audit } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/associations";
-import { notify } from "@/lib/data/notify";
+import { assertNoOverdueReport } from "@/lib/data/follow-up";
+import { queueMail } from "@/lib/mail/outbox";
 import { conflict, notFound, ServiceError, validationError } from "@/lib/errors";
 import { discardStored, MAX_FILES_PER_APPLICATION, storePdf } from "@/lib/files/storage";
 import { ApplicationDraftSchema, ApplicationSubmitSchema, ApplicationCreateSchema } from "@/lib/schemas/application";
@@ -244,7 +245,7 @@ async function nextCaseNumber(tx: Tx, municipalityId: string, prefix: string, ye
 
 /** Validates the whole application, gives it a case number and sends the receipt. */
 export async function submitApplication(actor: Actor, id: string, now = new Date()) {
-  const result = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const before = await lockOwnDraft(tx, actor, id);
     if (before.status !== "DRAFT") throw conflict("errors.application.notDraft");
     if (before.association.status !== "VERIFIED") throw validationError({ associationId: ["validation.application.associationNotVerified"] });
@@ -253,6 +254,7 @@ export async function submitApplication(actor: Actor, id: string, now = new Date
     if (!parsed.success) throw validationError(zodFieldErrors(parsed.error));
     const program = await tx.programYear.findUniqueOrThrow({ where: { id: before.programYearId } });
     if (!isOpen(program, now)) throw validationError({ programYearId: ["validation.application.programClosed"] });
+    await assertNoOverdueReport(tx, before.associationId, program, todayIn(now));
     if (before.grantKind === "BASE") {
       // Two base-grant drafts of one association for one town, submitted at once: one wins.
       await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`base:${before.associationId}:${before.programYearId}:${before.partnerTownId}`}))`;
@@ -290,23 +292,27 @@ export async function submitApplication(actor: Actor, id: string, now = new Date
       before: snapshot(before),
       after: snapshot(after),
     });
+    await queueMail(
+      tx,
+      after.association.memberships.map(({ user }) => ({
+        to: user.email,
+        kind: "application.receipt",
+        municipalityId: after.municipalityId,
+        applicationId: after.id,
+        ...applicationReceipt({
+          caseNumber: after.caseNumber!,
+          title: after.title,
+          associationName: after.association.name,
+          grantKind: after.grantKind,
+          partnerTown: after.partnerTown?.name ?? "",
+          requestedAmount: after.requestedAmount ?? 0,
+          url: `${appUrl()}/applications/${after.id}`,
+          locale: user.locale,
+        }),
+      })),
+    );
     return after;
   });
-  await notify(
-    result.association.memberships.map(({ user }) => ({
-      to: user.email,
-      ...applicationReceipt({
-        caseNumber: result.caseNumber!,
-        title: result.title,
-        associationName: result.association.name,
-        grantKind: result.grantKind,
-        partnerTown: result.partnerTown?.name ?? "",
-        requestedAmount: result.requestedAmount ?? 0,
-        url: `${appUrl()}/applications/${result.id}`,
-        locale: user.locale,
-      }),
-    })),
-  );
   return getApplication(actor, id);
 }
 

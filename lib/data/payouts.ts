@@ -8,6 +8,7 @@ import { conflict, notFound, ServiceError } from "@/lib/errors";
 import { checkPayout, mostRecentlyCompletedActivityYear } from "@/lib/domain/payout";
 import { todayIn } from "@/lib/domain/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { toCsv } from "@/lib/export/csv";
 
 export const PAYOUT_STATUSES = ["ready", "paid", "blocked"] as const;
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
@@ -186,25 +187,8 @@ export async function listPayouts(actor: Actor, filters: { year: number; status?
 // --- CSV for the finance department -------------------------------------------------
 
 export const PAYOUT_CSV_HEADER = ["Diarienummer", "Förening", "Organisationsnummer", "Bankgiro/Plusgiro", "Belopp", "Beslutsdatum"] as const;
-const CSV_SEPARATOR = ";";
-const BOM = "\uFEFF";
-
-/**
- * One CSV cell. A text starting with = + - @ (or a tab or carriage return)
- * would be run as a formula by a spreadsheet: it gets a leading apostrophe
- * (OWASP "CSV injection"). Cells with the separator, quotes, line breaks or
- * edge spaces are quoted, quotes doubled (RFC 4180).
- */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[;"\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  // Excel opens a UTF-8 file right only with the byte-order mark; Swedish Excel splits on semicolons.
-  return BOM + rows.map((row) => row.map(csvCell).join(CSV_SEPARATOR)).join("\r\n") + "\r\n";
-}
+// The CSV writer (BOM, semicolons, formula injection defused) lives in lib/export/csv.ts.
+export { csvCell, toCsv } from "@/lib/export/csv";
 
 const GIRO_LABEL = { BANKGIRO: "Bankgiro", PLUSGIRO: "Plusgiro" } as const;
 

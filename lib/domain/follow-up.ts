@@ -33,3 +33,21 @@ export function isAssociationsTurn(status: FollowUpStatus | null): boolean {
 export function daysUntil(dueOn: string, today: string): number {
   return Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
+
+export type ReportPeriodCheck = { ok: true } | { ok: false; reason: "END_BEFORE_START" | "NOT_ENDED" };
+
+/**
+ * The activity's actual dates as the report gives them: it ends on or after it
+ * starts, and it has ended (a report is submitted from the activity's last day
+ * on, so an activity that ended early can be reported at once).
+ */
+export function checkReportPeriod(input: { startDate: string; endDate: string; today: string }): ReportPeriodCheck {
+  if (input.endDate < input.startDate) return { ok: false, reason: "END_BEFORE_START" };
+  if (input.endDate > input.today) return { ok: false, reason: "NOT_ENDED" };
+  return { ok: true };
+}
+
+/** Only overdue reports block, and only where the program year says so. */
+export function blocksNewApplications(input: { blockOnOverdueReport: boolean; overdueCount: number }): boolean {
+  return input.blockOnOverdueReport && input.overdueCount > 0;
+}

@@ -178,6 +178,8 @@ export const ProgramYearInputSchema = z
       tooSmall: key("validation.count.negative"),
       tooLarge: ak("validation.admin.program.reportDeadlineMonths.tooLarge"),
     }),
+    // An association with an overdue follow-up report cannot submit new applications (docs/decisions/0008).
+    blockOnOverdueReport: booleanField().default(false),
     requiredDocuments: z
       .array(RequiredDocumentInputSchema, typeError("validation.invalid"))
       .max(REQUIRED_DOCUMENTS_MAX, ak("validation.admin.program.documents.tooMany"))

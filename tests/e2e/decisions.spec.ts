@@ -8,7 +8,7 @@ const COMMITTEE_MEMBER = "kf.ordforande@pitea.example";
 test("the committee is consulted, the coordinator decides within the pool, the member downloads the letter, and payout waits for the annual report", async ({ page, browser, signedInAs, expectAccessible }) => {
   test.setTimeout(120_000);
   await signedInAs(page, COORDINATOR);
-  await page.goto("/coordinator?kind=ACTIVITY&status=SUBMITTED");
+  await page.goto("/coordinator/queue?kind=ACTIVITY&status=SUBMITTED");
   const row = page.getByRole("row", { name: /Musikutbyte med Saint-Barthélemy/ });
   await row.getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Handläggning" })).toBeVisible();
@@ -108,7 +108,7 @@ test("the committee is consulted, the coordinator decides within the pool, the m
 test("the coordinator allocates a town's base grant and sees the share before confirming", async ({ page, signedInAs, expectAccessible }) => {
   test.setTimeout(120_000);
   await signedInAs(page, COORDINATOR);
-  await page.goto("/coordinator?kind=BASE&status=SUBMITTED");
+  await page.goto("/coordinator/queue?kind=BASE&status=SUBMITTED");
   await page.getByRole("row", { name: /Grundbidrag för vänortsarbetet med Grindavík/ }).getByRole("link").first().click();
   await page.getByRole("button", { name: "Skicka till kommittén" }).click();
   await page.getByLabel(/Skäl att stänga samrådet i förtid/).fill("Samrått med kommittén per telefon.");
@@ -141,7 +141,7 @@ test("the coordinator ticks applications in the queue and puts them to the commi
   await client.end();
 
   await signedInAs(page, COORDINATOR);
-  await page.goto("/coordinator?kind=ACTIVITY&status=SUBMITTED");
+  await page.goto("/coordinator/queue?kind=ACTIVITY&status=SUBMITTED");
   await expectAccessible(page);
   for (const n of [1, 2]) await page.getByRole("checkbox", { name: `Välj E2E ${title} ${n}` }).check();
   await page.getByRole("button", { name: "Skicka valda till kommittén" }).click();

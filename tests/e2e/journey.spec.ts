@@ -121,7 +121,7 @@ test("a newcomer registers an association, is verified, applies, and the coordin
   });
 
   await test.step("the coordinator finds it in the queue, filtered, and sees what was entered", async () => {
-    await coordinator.goto("/coordinator");
+    await coordinator.goto("/coordinator/queue");
     await expectAccessible(coordinator);
     await coordinator.getByLabel("Typ av bidrag").selectOption("ACTIVITY");
     await coordinator.getByLabel("Vänort eller samverkansort").selectOption({ label: "Grindavík" });

@@ -35,6 +35,7 @@ export async function decideActivityAction(id: string, input: { outcome: string;
     await decideActivityGrant(actor, id, { outcome: input.outcome, amount: input.amount.replace(/\s/g, ""), reason: input.reason });
     revalidatePath(`/applications/${id}`);
     revalidatePath("/coordinator");
+    revalidatePath("/coordinator/queue");
     return null;
   });
 }

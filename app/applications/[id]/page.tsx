@@ -10,6 +10,8 @@ import { ApplicationDetails } from "@/components/applications/application-detail
 import { WithdrawButton } from "./_components/withdraw-button";
 import { CaseHandling } from "./_components/case-handling";
 import { DecisionSummary } from "@/components/applications/decision-summary";
+import { FollowUpPanel } from "@/components/follow-up/follow-up-panel";
+import { CaseMessages } from "@/components/messages/case-messages";
 import { getDecisionContext } from "@/lib/data/decisions";
 import { recommendationsFor } from "@/lib/data/consultations";
 import { addCalendarMonths, todayIn } from "@/lib/domain/dates";
@@ -43,12 +45,13 @@ export default async function ApplicationPage({ params }: Props) {
   return (
     <>
       <p>
-        {context.coordinator ? <Link href="/coordinator">← {t("queue.title")}</Link> : <Link href="/my">← {t("nav.myPages")}</Link>}
+        {context.coordinator ? <Link href="/coordinator/queue">← {t("queue.title")}</Link> : <Link href="/my">← {t("nav.myPages")}</Link>}
       </p>
       <h1>
         {a.caseNumber ? `${a.caseNumber} – ` : ""}
         {t(`grantKind.${a.grantKind}`)}
       </h1>
+      {context.coordinator ? <p><Link href={`/coordinator/audit?${new URLSearchParams({ case: a.caseNumber ?? a.id })}`}>{t("audit.caseHistory")}</Link></p> : null}
       {a.status === "DRAFT" ? (
         <p>
           <Link className="button" href={`/applications/${a.id}/edit`}>
@@ -57,6 +60,7 @@ export default async function ApplicationPage({ params }: Props) {
         </p>
       ) : null}
       {context.decision ? <DecisionSummary decision={context.decision} /> : null}
+      <FollowUpPanel actor={actor} application={a} />
       {context.coordinator ? (
         <>
           <CaseHandling
@@ -94,6 +98,7 @@ export default async function ApplicationPage({ params }: Props) {
       ) : null}
       <ApplicationDetails a={a} objectives={objectives} />
       {a.status === "SUBMITTED" && !context.coordinator ? <WithdrawButton id={a.id} /> : null}
+      <CaseMessages actor={actor} applicationId={a.id} status={a.status} />
     </>
   );
 }

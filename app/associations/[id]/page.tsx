@@ -8,6 +8,9 @@ import { ServiceError } from "@/lib/errors";
 import { InviteForm } from "./_components/invite-form";
 import { ReviewAssociation } from "./_components/review-association";
 import { can } from "@/lib/auth/permissions";
+import { overdueReportsOf } from "@/lib/data/follow-up";
+import { todayIn } from "@/lib/domain/dates";
+import { OverdueBadge } from "@/components/follow-up/overdue-badge";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ registered?: string }> };
 
@@ -33,6 +36,8 @@ export default async function AssociationPage({ params, searchParams }: Props) {
   const { actor, association: a } = await load(id);
   const { t } = await getT();
   const isMember = a.memberships.some((m) => m.user.id === actor.userId);
+  // Staff see the association's overdue follow-up reports (docs/decisions/0008-follow-up-reports.md).
+  const overdue = can(actor, "report:review") ? ((await overdueReportsOf([a.id], todayIn(new Date()))).get(a.id) ?? []) : [];
   return (
     <>
       <h1>{a.name}</h1>
@@ -44,6 +49,7 @@ export default async function AssociationPage({ params, searchParams }: Props) {
       <p>
         <span className={`status status-${a.status}`}>{t(`association.status.${a.status}`)}</span>
       </p>
+      <OverdueBadge reports={overdue} detailed />
       {a.status === "REJECTED" && a.rejectionReason ? <p className="alert error">{t("association.rejectedReason", { reason: a.rejectionReason })}</p> : null}
       <h2>{t("association.details")}</h2>
       <dl className="facts">

@@ -35,7 +35,7 @@ export default async function AllocationsPage({ searchParams }: { searchParams: 
   return (
     <>
       <p>
-        <Link href="/coordinator">← {t("queue.title")}</Link>
+        <Link href="/coordinator">← {t("dashboard.title")}</Link>
       </p>
       <h1>{t("allocation.title")}</h1>
       <p className="lead">{t("allocation.intro")}</p>

@@ -23,7 +23,7 @@ export default async function AnnualReportsToReviewPage() {
   return (
     <>
       <p>
-        <Link href="/coordinator">← {t("queue.title")}</Link>
+        <Link href="/coordinator">← {t("dashboard.title")}</Link>
       </p>
       <h1>{t("annualReport.review.title")}</h1>
       <p className="lead">{t("annualReport.review.intro")}</p>

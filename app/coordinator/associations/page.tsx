@@ -22,7 +22,7 @@ export default async function PendingAssociationsPage() {
   return (
     <>
       <p>
-        <Link href="/coordinator">← {t("queue.title")}</Link>
+        <Link href="/coordinator">← {t("dashboard.title")}</Link>
       </p>
       <h1>{t("queue.pendingAssociations")}</h1>
       {pending.length === 0 ? (

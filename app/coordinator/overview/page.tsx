@@ -36,7 +36,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <p>
-        <Link href="/coordinator">← {t("queue.title")}</Link>
+        <Link href="/coordinator">← {t("dashboard.title")}</Link>
       </p>
       <h1>{t("overview.title")}</h1>
       <form method="get" className="filters card" aria-label={t("overview.title")}>

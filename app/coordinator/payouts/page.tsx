@@ -46,7 +46,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <p>
-        <Link href="/coordinator">← {t("queue.title")}</Link>
+        <Link href="/coordinator">← {t("dashboard.title")}</Link>
       </p>
       <h1>{t("payout.title")}</h1>
       <p className="lead">{t("payout.intro", { year: requiredYear })}</p>

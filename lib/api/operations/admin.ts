@@ -81,6 +81,8 @@ export const AdminProgramYearSchema = z.object({
   splitRule: z.enum(SPLIT_RULES),
   budget: z.number().int().nullable(),
   reportDeadlineMonths: z.number().int(),
+  /** An association with an overdue follow-up report cannot submit new applications. */
+  blockOnOverdueReport: z.boolean(),
   requiredDocuments: z.array(
     z.object({ id: uuid(), nameSv: z.string(), nameEn: z.string(), grantKind: z.enum(GRANT_KINDS).nullable() }),
   ),

@@ -3,7 +3,7 @@ import { useRef } from "react";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm } from "react-hook-form";
 import { useI18n } from "@/components/i18n/provider";
-import { Field, GroupError } from "@/components/ui/field";
+import { describedByIds, Field, GroupError } from "@/components/ui/field";
 import { GRANT_KINDS, ProgramYearInputSchema, SPLIT_RULES, type ProgramYearInput } from "@/lib/schemas/admin";
 import { fieldId, formResolver, SubmitBar, useAdminForm } from "../../_components/admin-form";
 import { createProgramYearAction, updateProgramYearAction } from "../actions";
@@ -18,6 +18,7 @@ const LABELS: Record<string, string> = {
   splitRule: "admin.program.splitRule",
   budget: "admin.program.budget",
   reportDeadlineMonths: "admin.program.reportDeadlineMonths",
+  blockOnOverdueReport: "followUp.admin.blockOnOverdueReport",
   requiredDocuments: "admin.program.documents",
   caps: "admin.program.caps",
   nameSv: "admin.program.document.nameSv",
@@ -114,6 +115,21 @@ export function ProgramForm({ id, initial, towns }: { id?: string; initial: Prog
 
       {text("budget", "admin.program.budgetHint", false)}
       {text("reportDeadlineMonths", "admin.program.reportDeadlineHint")}
+      <div className="field">
+        <GroupError id="blockOnOverdueReport-error" error={errorFor("blockOnOverdueReport")} />
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            id="blockOnOverdueReport"
+            aria-describedby={describedByIds("blockOnOverdueReport-hint", errorFor("blockOnOverdueReport") && "blockOnOverdueReport-error")}
+            {...form.register("blockOnOverdueReport")}
+          />
+          <span>{t("followUp.admin.blockOnOverdueReport")}</span>
+        </label>
+        <span className="hint" id="blockOnOverdueReport-hint">
+          {t("followUp.admin.blockOnOverdueReportHint")}
+        </span>
+      </div>
 
       <fieldset aria-describedby={["requiredDocuments-hint", documentsError ? "requiredDocuments-error" : null].filter(Boolean).join(" ")}>
         <legend>{t("admin.program.documents")}</legend>

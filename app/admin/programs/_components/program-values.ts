@@ -13,6 +13,7 @@ export type ProgramFormValues = {
   splitRule: SplitRule;
   budget: string;
   reportDeadlineMonths: string;
+  blockOnOverdueReport: boolean;
   requiredDocuments: { nameSv: string; nameEn: string; grantKind: GrantKind | null }[];
   caps: { partnerTownId: string; grantKind: GrantKind; amount: string }[];
 };
@@ -26,6 +27,7 @@ type ProgramYearLike = {
   splitRule: SplitRule;
   budget: number | null;
   reportDeadlineMonths: number;
+  blockOnOverdueReport: boolean;
   requiredDocuments: { nameSv: string; nameEn: string; grantKind: GrantKind | null }[];
   caps: { partnerTownId: string; grantKind: GrantKind; amount: number }[];
 };
@@ -40,6 +42,7 @@ export function programFormValues(p: ProgramYearLike): ProgramFormValues {
     splitRule: p.splitRule,
     budget: p.budget === null ? "" : String(p.budget),
     reportDeadlineMonths: String(p.reportDeadlineMonths),
+    blockOnOverdueReport: p.blockOnOverdueReport,
     requiredDocuments: p.requiredDocuments.map((d) => ({ nameSv: d.nameSv, nameEn: d.nameEn, grantKind: d.grantKind })),
     caps: p.caps.map((c) => ({ partnerTownId: c.partnerTownId, grantKind: c.grantKind, amount: String(c.amount) })),
   };
@@ -57,6 +60,7 @@ export function nextProgramFormValues(latest: ProgramYearLike | undefined, thisY
       splitRule: "EQUAL_SPLIT",
       budget: "",
       reportDeadlineMonths: "",
+      blockOnOverdueReport: false,
       requiredDocuments: [],
       caps: [],
     };

@@ -219,7 +219,8 @@ export function ApplicationForm({ application, towns, objectives, requiredDocume
       for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
         form.setError(path as keyof Values, { type: "server", message: messages[0] });
       }
-      setFormError(t(result.formError ?? "errors.INTERNAL"));
+      // A refusal may name what it is about (the overdue report holding submissions back, say).
+      setFormError(t(result.formError ?? "errors.INTERNAL", result.formErrorVars));
     } catch {
       setFormError(t("errors.NETWORK"));
     } finally {

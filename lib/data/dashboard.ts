@@ -1,0 +1,132 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { requireMunicipality, requirePermission, type Actor } from "@/lib/auth/actor";
+import { unreadMessageCount } from "@/lib/data/messages";
+import { requiredAnnualReportYear } from "@/lib/data/payouts";
+import { countOverdue, type ObligationBucket } from "@/lib/domain/figures";
+import { todayIn } from "@/lib/domain/dates";
+
+/**
+ * The coordinator's day: how many of each kind of thing wait, municipality-wide.
+ * Each count is one aggregate query, whatever the number of cases, so the
+ * start page stays fast with a hundred thousand applications.
+ */
+export async function getDashboard(actor: Actor, now = new Date()) {
+  requirePermission(actor, "application:review");
+  const municipalityId = requireMunicipality(actor);
+  const today = todayIn(now);
+  const annualReportYear = requiredAnnualReportYear(now);
+
+  const [
+    associationsToVerify,
+    applicationsToConsult,
+    consultationsReady,
+    reportsToReview,
+    annualReportsToReview,
+    payoutsReady,
+    obligations,
+    missingAnnualReports,
+    unreadMessages,
+    failedMails,
+  ] = await Promise.all([
+    db.association.count({ where: { municipalityId, status: "PENDING" } }),
+    db.application.count({ where: { municipalityId, status: "SUBMITTED", consultationCase: { is: null } } }),
+    // Closed as lib/domain/consultation.ts consultationState says: every member of the
+    // committee as it is now has answered, or closed early with a reason, or past its closing day.
+    db.$queryRaw<{ count: number }[]>`
+      select count(*)::int as count
+      from "Application" a
+      join "ConsultationCase" cc on cc."applicationId" = a.id
+      join "Consultation" c on c.id = cc."consultationId"
+      where a."municipalityId" = ${municipalityId}::uuid and a.status = 'SUBMITTED'
+        and (
+          c."closesOn" < ${today}::date
+          or coalesce(c."closedEarlyReason", '') ~ '[^[:space:]]'
+          or (
+            exists (select 1 from "CommitteeMember" m join "User" u on u.id = m."userId" where m."municipalityId" = ${municipalityId}::uuid and u.active)
+            and not exists (
+              select 1 from "CommitteeMember" m join "User" u on u.id = m."userId"
+              where m."municipalityId" = ${municipalityId}::uuid and u.active
+                and not exists (select 1 from "Recommendation" r where r."consultationCaseId" = cc.id and r."memberId" = m."userId")
+            )
+          )
+        )`,
+    db.followUpReport.count({ where: { status: "SUBMITTED", application: { municipalityId } } }),
+    db.annualReport.count({ where: { status: "SUBMITTED", association: { municipalityId } } }),
+    // "ready" as lib/data/payouts.ts lists it: approved, in force, money to pay, not paid,
+    // and the association's annual report for the last completed year accepted.
+    db.$queryRaw<{ year: number; count: number; amount: number }[]>`
+      select py.year, count(*)::int as count, coalesce(sum(d.amount), 0)::int as amount
+      from "Application" a
+      join "Decision" d on d.id = a."currentDecisionId"
+      join "ProgramYear" py on py.id = a."programYearId"
+      where a."municipalityId" = ${municipalityId}::uuid and a.status = 'APPROVED'
+        and d.outcome = 'APPROVED' and d."supersededAt" is null and d.amount > 0 and d."paidAt" is null
+        and exists (
+          select 1 from "AnnualReport" r
+          where r."associationId" = a."associationId" and r.status = 'ACCEPTED' and r."activityYear" = ${annualReportYear}
+        )
+      group by py.year
+      order by py.year desc`,
+    db.$queryRaw<ObligationBucket[]>`
+      select fr.status::text as status, d."reportDueOn" < ${today}::date as "duePassed",
+        to_char(min(d."reportDueOn"), 'YYYY-MM-DD') as "earliestDueOn", count(*)::int as count
+      from "Application" a
+      join "Decision" d on d.id = a."currentDecisionId"
+      left join "FollowUpReport" fr on fr."applicationId" = a.id
+      where a."municipalityId" = ${municipalityId}::uuid and a.status = 'APPROVED'
+        and d.outcome = 'APPROVED' and d."reportDueOn" is not null
+      group by 1, 2`,
+    // Associations whose approved, unpaid grant waits for the annual report of the
+    // last completed year ("blocked" in lib/data/payouts.ts); how many of them have
+    // handed it in and wait for the coordinator's review.
+    db.$queryRaw<{ year: number | null; associations: number; handedIn: number }[]>`
+      select py.year, count(distinct a."associationId")::int as associations,
+        count(distinct a."associationId") filter (
+          where exists (
+            select 1 from "AnnualReport" r
+            where r."associationId" = a."associationId" and r.status = 'SUBMITTED' and r."activityYear" = ${annualReportYear}
+          )
+        )::int as "handedIn"
+      from "Application" a
+      join "Decision" d on d.id = a."currentDecisionId"
+      join "ProgramYear" py on py.id = a."programYearId"
+      where a."municipalityId" = ${municipalityId}::uuid and a.status = 'APPROVED'
+        and d.outcome = 'APPROVED' and d."supersededAt" is null and d.amount > 0 and d."paidAt" is null
+        and not exists (
+          select 1 from "AnnualReport" r
+          where r."associationId" = a."associationId" and r.status = 'ACCEPTED' and r."activityYear" = ${annualReportYear}
+        )
+      group by grouping sets ((py.year), ())
+      order by py.year desc nulls first`,
+    unreadMessageCount(actor),
+    // Mails the worker gave up on: staff look at them and send them again (lib/data/outbox.ts).
+    db.outboxMail.count({ where: { municipalityId, status: "FAILED" } }),
+  ]);
+
+  const missingTotal = missingAnnualReports.find((r) => r.year === null);
+  return {
+    today,
+    associationsToVerify,
+    applicationsToConsult,
+    consultationsReady: consultationsReady[0]?.count ?? 0,
+    reportsToReview,
+    annualReportsToReview,
+    payoutsReady: {
+      count: payoutsReady.reduce((s, r) => s + r.count, 0),
+      amount: payoutsReady.reduce((s, r) => s + r.amount, 0),
+      byYear: payoutsReady,
+    },
+    overdueReports: countOverdue(obligations, today),
+    missingAnnualReports: {
+      year: annualReportYear,
+      associations: missingTotal?.associations ?? 0,
+      handedIn: missingTotal?.handedIn ?? 0,
+      byYear: missingAnnualReports.filter((r): r is typeof r & { year: number } => r.year !== null).map(({ year, associations }) => ({ year, associations })),
+    },
+    unreadMessages,
+    failedMails,
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
