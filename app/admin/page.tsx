@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { getAdminOverview, type AdminOverview } from "@/lib/data/admin";
 import { getT } from "@/lib/i18n/server";
 import { orNotFound, signedInActor } from "./_components/guard";
@@ -15,6 +16,13 @@ const SECTIONS: { key: keyof AdminOverview; href: string; title: string; intro: 
   { key: "partnerTowns", href: "/admin/partner-towns", title: "admin.partnerTowns.title", intro: "admin.partnerTowns.intro" },
   { key: "objectives", href: "/admin/objectives", title: "admin.objectives.title", intro: "admin.objectives.intro" },
   { key: "programYears", href: "/admin/programs", title: "admin.programs.title", intro: "admin.programs.intro" },
+];
+
+// Pages under /coordinator that administrators may also use.
+const FOLLOW_UP: { href: string; title: string; permission: Permission }[] = [
+  { href: "/coordinator/audit", title: "audit.title", permission: "audit:read" },
+  { href: "/coordinator/mail", title: "outbox.title", permission: "outbox:manage" },
+  { href: "/coordinator/reminders", title: "reminders.title", permission: "reminder:read" },
 ];
 
 export default async function AdminPage() {
@@ -33,6 +41,14 @@ export default async function AdminPage() {
             </h2>
             <p>{t(s.intro)}</p>
             <p className="muted">{t("admin.count", { count: overview[s.key] ?? 0 })}</p>
+          </li>
+        ))}
+      </ul>
+      <h2>{t("admin.followUp.title")}</h2>
+      <ul>
+        {FOLLOW_UP.filter((l) => can(actor, l.permission)).map((l) => (
+          <li key={l.href}>
+            <Link href={l.href}>{t(l.title)}</Link>
           </li>
         ))}
       </ul>

@@ -97,7 +97,10 @@ export function ApplicationForm({ application, towns, objectives, requiredDocume
   const form = useForm<Values, unknown, ApplicationSubmit>({
     resolver: zodResolver(ApplicationSubmitSchema as never) as never,
     defaultValues: toValues(application),
-    mode: "onTouched",
+    // Checked on submit, then as fields change: an error appearing on blur can move the submit
+    // button between press and release, and the click is lost (as it was on the report form).
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     // The error summary takes focus and links to each field.
     shouldFocusError: false,
   });
