@@ -8,10 +8,12 @@
 //  - the background worker (scripts/worker.ts: the outbox's mail, reminders)
 //    beside the portal; when either stops, everything stops.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { applyMigrations } from "./lib/migrate";
+import { buildIsCurrent } from "./lib/build";
+import { portalNodeOptions } from "./lib/portal";
 import { APP_EMBEDDED_DIR, databaseUrl, ensureDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/postgres";
 import { startMailCatcher } from "./lib/mail-catcher";
 import { scriptClient } from "./lib/prisma";
@@ -31,27 +33,6 @@ function fail(message: string): never {
 
 function smtpConfigured(): boolean {
   return Boolean(process.env.SMTP_URL || process.env.SMTP_HOST);
-}
-
-function newestMtime(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds when there is no build or any source is newer than it. */
-function buildIsCurrent(): boolean {
-  const buildId = path.join(".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "prisma"].map((d) => newestMtime(d));
-  const files = ["next.config.ts", "package-lock.json", "tsconfig.json"].filter(existsSync).map((f) => statSync(f).mtimeMs);
-  return Math.max(...sources, ...files) <= built;
 }
 
 function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -135,7 +116,7 @@ async function main() {
   const child: ChildProcess = spawn(
     process.execPath,
     [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", host],
-    { stdio: "inherit", env: { ...env, NODE_ENV: dev ? "development" : "production" } },
+    { stdio: "inherit", env: { ...env, NODE_ENV: dev ? "development" : "production", ...(dev ? {} : { NODE_OPTIONS: portalNodeOptions(env) }) } },
   );
   log(`portal at ${env.APP_URL}`);
   // The worker in a process of its own, as `npm run worker` runs it (React's server condition for its modules).

@@ -6,6 +6,9 @@ import { authConfig } from "@/lib/auth/config";
 import type { User } from "@/lib/generated/prisma/client";
 import { hashToken } from "@/lib/auth/actor";
 
+/** The signed-in user as the session callback receives it (lib/auth/options.ts). */
+export type SessionUser = AdapterUser & Pick<User, "roles" | "municipalityId" | "locale">;
+
 function toAdapterUser(u: User): AdapterUser {
   return { id: u.id, email: u.email, emailVerified: u.emailVerified, name: u.name };
 }
@@ -62,7 +65,9 @@ export function portalAdapter(): Adapter {
       // Never extend past the absolute end.
       const expires = new Date(Math.min(s.expires.getTime(), absoluteEnd));
       const session: AdapterSession = { sessionToken, userId: s.userId, expires };
-      return { session, user: toAdapterUser(s.user) };
+      // What an Actor needs rides along, so a page learns who is signed in from this one query.
+      const user: SessionUser = { ...toAdapterUser(s.user), roles: s.user.roles, municipalityId: s.user.municipalityId, locale: s.user.locale };
+      return { session, user };
     },
     async updateSession({ sessionToken, expires }) {
       const s = await db.session.findUnique({ where: { sessionToken: hashToken(sessionToken) } });

@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "@/lib/db";
-import { portalAdapter } from "@/lib/auth/adapter";
+import { portalAdapter, type SessionUser } from "@/lib/auth/adapter";
 import { authConfig } from "@/lib/auth/config";
 import { appUrl } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
@@ -68,7 +68,8 @@ export const authOptions: NextAuthOptions = {
       return existing ? existing.active : true;
     },
     async session({ session, user }) {
-      return { ...session, user: { ...session.user, id: user.id } };
+      const { roles, municipalityId, locale } = user as SessionUser;
+      return { ...session, user: { ...session.user, id: user.id, roles, municipalityId, locale } };
     },
   },
 };

@@ -12,6 +12,7 @@ import { netCosts } from "@/lib/domain/application-rules";
 import { reportDueDate, dateOnlyOf } from "@/lib/domain/dates";
 import { isWholeKronor } from "@/lib/domain/money";
 import type { GrantKind } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { REASON_MAX, REASON_MIN } from "@/lib/schemas/association";
 
 
@@ -41,13 +42,19 @@ export async function lockPoolOnly(tx: Tx, programYearId: string, partnerTownId:
 
 type Q = Tx | typeof db;
 
-/** What is approved and in force from a year, or from one pool of it. Inside a deciding transaction, read under its locks. */
+/**
+ * What is approved and in force from a year, or from one pool of it. Inside a deciding transaction, read under its locks.
+ * An application is APPROVED exactly while its current decision approves it and is not superseded (reopening sets it
+ * back to SUBMITTED), so the sum walks the year's approved applications by index and fetches each decision by key.
+ */
 export async function approvedSum(q: Q, where: { programYearId: string; partnerTownId?: string; grantKind?: GrantKind }) {
-  const sum = await q.decision.aggregate({
-    _sum: { amount: true },
-    where: { outcome: "APPROVED", supersededAt: null, current: { isNot: null }, application: where },
-  });
-  return sum._sum.amount ?? 0;
+  const pool = where.partnerTownId && where.grantKind ? Prisma.sql`and a."partnerTownId" = ${where.partnerTownId}::uuid and a."grantKind" = ${where.grantKind}::"GrantKind"` : Prisma.empty;
+  const [row] = await q.$queryRaw<{ sum: number }[]>`
+    select coalesce(sum(d.amount), 0)::int as sum
+    from "Application" a join "Decision" d on d.id = a."currentDecisionId"
+    where a."programYearId" = ${where.programYearId}::uuid and a.status = 'APPROVED' ${pool}
+      and d.outcome = 'APPROVED' and d."supersededAt" is null`;
+  return row?.sum ?? 0;
 }
 
 /** A town's cap for one grant kind in a program year: its own where the program sets one, else the program's. */

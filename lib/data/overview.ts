@@ -20,7 +20,7 @@ export async function getAllocationOverview(actor: Actor, programYear: { year: n
   const decided = await db.$queryRaw<{ partnerTownId: string; grantKind: "BASE" | "ACTIVITY"; decided: number; approved: number }[]>`
     select a."partnerTownId", a."grantKind", coalesce(sum(d.amount), 0)::int as decided, count(*)::int as approved
     from "Application" a join "Decision" d on d.id = a."currentDecisionId"
-    where a."programYearId" = ${program.id}::uuid and d.outcome = 'APPROVED'
+    where a."programYearId" = ${program.id}::uuid and a.status = 'APPROVED' and d.outcome = 'APPROVED'
     group by 1, 2`;
   const live = await db.$queryRaw<{ partnerTownId: string; grantKind: "BASE" | "ACTIVITY"; associations: number }[]>`
     select "partnerTownId", "grantKind", count(distinct "associationId")::int as associations

@@ -77,10 +77,17 @@ export function reportDueDate(activityEnd: string, months: number): string {
 /** Swedish municipalities keep Swedish time: "today" for opening and closing days is today in Stockholm. */
 export const SWEDISH_TIME_ZONE = "Europe/Stockholm";
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day `now` falls on in `timeZone`, as "YYYY-MM-DD". */
 export function todayIn(now: Date, timeZone: string = SWEDISH_TIME_ZONE): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD; built once per zone, as constructing one is the costly part.
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** Whether `day` lies in the period, both ends included. */

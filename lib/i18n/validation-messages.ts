@@ -25,8 +25,10 @@ import {
   TITLE_MAX,
 } from "../schemas/application";
 
-const svNumber = (n: number) => new Intl.NumberFormat("sv-SE").format(n);
-const enNumber = (n: number) => new Intl.NumberFormat("en-GB").format(n);
+const SV_NUMBER = new Intl.NumberFormat("sv-SE");
+const EN_NUMBER = new Intl.NumberFormat("en-GB");
+const svNumber = (n: number) => SV_NUMBER.format(n);
+const enNumber = (n: number) => EN_NUMBER.format(n);
 
 const sv = {
   "validation.required": "Fyll i det här fältet.",

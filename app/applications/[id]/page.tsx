@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -18,7 +19,8 @@ import { addCalendarMonths, todayIn } from "@/lib/domain/dates";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
+// The metadata and the page share one reading per request.
+const load = cache(async (id: string) => {
   const actor = await getSessionActor();
   if (!actor) redirect(`/sign-in?callbackUrl=/applications/${id}`);
   try {
@@ -27,7 +29,7 @@ async function load(id: string) {
     if (error instanceof ServiceError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { application } = await load((await params).id);

@@ -19,8 +19,10 @@ import {
 } from "../../schemas/admin";
 import type { AreaMessages } from "./types";
 
-const svNumber = (n: number) => new Intl.NumberFormat("sv-SE").format(n);
-const enNumber = (n: number) => new Intl.NumberFormat("en-GB").format(n);
+const SV_NUMBER = new Intl.NumberFormat("sv-SE");
+const EN_NUMBER = new Intl.NumberFormat("en-GB");
+const svNumber = (n: number) => SV_NUMBER.format(n);
+const enNumber = (n: number) => EN_NUMBER.format(n);
 
 const sv = {
   "admin.title": "Administration",

@@ -9,13 +9,14 @@
 //     portal queues (sign-in links among it), waited for until it is ready.
 // It returns the teardown (global-teardown.ts), which undoes all of it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../../../scripts/lib/migrate";
+import { buildIsCurrent } from "../../../scripts/lib/build";
 import { databaseUrl, dropDatabase, ensureDatabase, testServer } from "../../../scripts/lib/postgres";
 import { startMailCatcher } from "../../../scripts/lib/mail-catcher";
 import { scriptClient } from "../../../scripts/lib/prisma";
@@ -25,8 +26,6 @@ import { stopHarness, tailOf, type RunningHarness } from "./global-teardown";
 
 const log = (line: string) => console.log(`[e2e] ${line}`);
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
-const SOURCE_FILES = ["next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
 /** Databases of runs that died without their teardown are dropped once this old. */
 const STALE_DATABASE_MS = 6 * 60 * 60 * 1000;
 const SERVER_READY_TIMEOUT_MS = 120_000;
@@ -131,29 +130,6 @@ async function startHarness(running: RunningHarness): Promise<Harness> {
   lap(`the worker sends mail (log: ${path.relative(process.cwd(), WORKER_LOG)})`);
 
   return { baseUrl, mailUrl, databaseUrl: dbUrl };
-}
-
-function newestMtime(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    // Generated code follows the schema (a source itself); tests are not part of the build.
-    if (entry.name === "generated" || entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    if (/\.test\.tsx?$/.test(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** The build is current when .next/BUILD_ID is newer than every source file. */
-export function buildIsCurrent(): boolean {
-  const buildId = path.join(".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  const sources = SOURCE_DIRS.map(newestMtime);
-  const files = SOURCE_FILES.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs);
-  return Math.max(...sources, ...files) < built;
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
