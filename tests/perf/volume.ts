@@ -63,7 +63,7 @@ const WORDS = ["Ungdomsutbyte", "Körresa", "Idrottsläger", "Konstutställning"
 /** Columns and their PostgreSQL array types, in insert order. */
 type Columns = Record<string, string>;
 
-async function insertRows(client: pg.Client, table: string, columns: Columns, rows: unknown[][], batch = 5_000): Promise<void> {
+export async function insertRows(client: pg.Client, table: string, columns: Columns, rows: unknown[][], batch = 5_000): Promise<void> {
   const names = Object.keys(columns);
   // "text as \"Role\"[]": sent as text, stored as the column's type (unnest cannot take an array of arrays).
   const types = Object.values(columns).map((type) => type.split(" as "));
@@ -110,6 +110,7 @@ export async function loadVolume(databaseUrl: string, volume: Volume = NATIONAL,
     const applications: unknown[][] = [];
     const applicationObjectives: unknown[][] = [];
     const decisions: unknown[][] = [];
+    const allocations: unknown[][] = [];
     const reports: unknown[][] = [];
     const audits: unknown[][] = [];
     const counters: unknown[][] = [];
@@ -166,56 +167,96 @@ export async function loadVolume(databaseUrl: string, volume: Volume = NATIONAL,
 
       const appCount = share(volume.applications, m);
       const perYear = new Map<number, number>();
+      // Every cap holds, as the deciding code would keep it: an activity pool's approvals stop at its cap,
+      // and a town's base grants are decided as one allocation that shares the cap equally.
+      const activityUsed = new Map<string, number>();
+      const basePools = new Map<string, { allocationId: string; programId: string; townId: string; decidedAt: Date; approved: unknown[][]; reports: unknown[][] }>();
+      const baseApplied = new Set<string>();
       for (let i = 0; i < appCount; i++) {
         const year = firstYear + Math.floor((i / appCount) * volume.years);
         const current = year === volume.currentYear;
+        const programId = programIds.get(year)!;
         const assoc = verified[rnd.int(0, verified.length - 1)]!;
         const townId = rnd.pick(assoc.towns);
-        const kind = rnd.next() < 0.3 ? "BASE" : "ACTIVITY";
+        // One base-grant application per association, town and year, as the form allows.
+        const baseKey = `${programId}:${townId}:${assoc.id}`;
+        const kind = rnd.next() < 0.3 && !baseApplied.has(baseKey) ? "BASE" : "ACTIVITY";
+        if (kind === "BASE") baseApplied.add(baseKey);
         const id = randomUUID();
         const roll = rnd.next();
-        const status = current
-          ? roll < 0.15 ? "DRAFT" : roll < 0.6 ? "SUBMITTED" : roll < 0.65 ? "WITHDRAWN" : roll < 0.9 ? "APPROVED" : "REJECTED"
-          : roll < 0.05 ? "WITHDRAWN" : roll < 0.8 ? "APPROVED" : "REJECTED";
+        // This year, half the towns have their base grants decided; the other half's wait for the allocation.
+        const baseDecidedThisYear = townIds.indexOf(townId) % 2 === 0;
+        let status =
+          current && (kind === "ACTIVITY" || !baseDecidedThisYear)
+            ? roll < 0.15 ? "DRAFT" : roll < 0.6 ? "SUBMITTED" : roll < 0.65 ? "WITHDRAWN" : roll < 0.9 ? "APPROVED" : "REJECTED"
+            : roll < 0.05 ? "WITHDRAWN" : roll < 0.8 ? "APPROVED" : "REJECTED";
+        if (kind === "BASE" && current && !baseDecidedThisYear && (status === "APPROVED" || status === "REJECTED")) status = "SUBMITTED";
         const month = rnd.int(1, 10);
         const day = rnd.int(1, 28);
         const startDate = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
         const endDate = `${year}-${String(month + rnd.int(0, 2)).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+        const requested = kind === "BASE" ? 10_000 : rnd.int(5, 40) * 100;
+        let amount = 0;
+        if (status === "APPROVED" && kind === "ACTIVITY") {
+          const pool = `${programId}:${townId}`;
+          const used = activityUsed.get(pool) ?? 0;
+          amount = Math.min(requested, rnd.int(5, 30) * 100, 10_000 - used);
+          if (amount <= 0) status = "REJECTED";
+          else activityUsed.set(pool, used + amount);
+        }
+        if (status !== "APPROVED") amount = 0;
         const submittedAt = status === "DRAFT" ? null : new Date(`${year}-${String(Math.max(1, month - 1)).padStart(2, "0")}-${String(day).padStart(2, "0")}T09:00:00Z`);
         const seq = (perYear.get(year) ?? 0) + (status === "DRAFT" ? 0 : 1);
         perYear.set(year, seq);
         const caseNumber = status === "DRAFT" ? null : `${prefix} ${year}/${seq}`;
-        const requested = kind === "BASE" ? 10_000 : rnd.int(10, 100) * 100;
         const total = rnd.int(4, 40);
         const createdAt = submittedAt ?? new Date(`${year}-${String(month).padStart(2, "0")}-01T08:00:00Z`);
         let decisionId: string | null = null;
         if (status === "APPROVED" || status === "REJECTED") {
           decisionId = randomUUID();
           const approved = status === "APPROVED";
-          const amount = approved ? Math.min(requested, kind === "BASE" ? 3_333 : rnd.int(5, 50) * 100) : 0;
           const due = new Date(`${endDate}T00:00:00Z`);
           due.setUTCMonth(due.getUTCMonth() + 1);
-          const decidedAt = new Date(submittedAt!.getTime() + 20 * 86_400_000);
-          decisions.push([decisionId, id, status, amount, approved ? "" : "Ryms inte i ramen.", coordinatorId, decidedAt, approved ? due.toISOString().slice(0, 10) : null, approved && !current ? decidedAt : null, approved && !current ? coordinatorId : null]);
+          let decidedAt = new Date(submittedAt!.getTime() + 20 * 86_400_000);
+          let allocationId: string | null = null;
+          if (kind === "BASE") {
+            const key = `${programId}:${townId}`;
+            const pool = basePools.get(key) ?? { allocationId: randomUUID(), programId, townId, decidedAt: new Date(`${year}-03-15T10:00:00Z`), approved: [], reports: [] };
+            basePools.set(key, pool);
+            allocationId = pool.allocationId;
+            decidedAt = pool.decidedAt;
+          }
+          const decision = [decisionId, id, status, amount, approved ? "" : "Ryms inte i ramen.", coordinatorId, decidedAt, approved ? due.toISOString().slice(0, 10) : null, approved && !current ? decidedAt : null, approved && !current ? coordinatorId : null, allocationId];
+          decisions.push(decision);
+          if (approved && kind === "BASE") basePools.get(`${programId}:${townId}`)!.approved.push(decision);
           if (approved && (!current || rnd.next() < 0.3)) {
             const accepted = !current || rnd.next() < 0.5;
-            reports.push([randomUUID(), id, accepted ? "ACCEPTED" : "SUBMITTED", "Vi genomförde utbytet enligt plan.", startDate, endDate, total, Math.floor(total / 2), "[]", JSON.stringify([{ label: "Resor", amount }]), "[]", assoc.userId, due, due, due, accepted ? due : null, accepted ? coordinatorId : null]);
+            const report = [randomUUID(), id, accepted ? "ACCEPTED" : "SUBMITTED", "Vi genomförde utbytet enligt plan.", startDate, endDate, total, Math.floor(total / 2), "[]", JSON.stringify([{ label: "Resor", amount }]), "[]", assoc.userId, due, due, due, accepted ? due : null, accepted ? coordinatorId : null];
+            reports.push(report);
+            if (kind === "BASE") basePools.get(`${programId}:${townId}`)!.reports.push(report);
           }
-          audits.push([decidedAt, coordinatorId, "user", approved ? "decision.approved" : "decision.rejected", "Application", id, municipalityId, JSON.stringify({ status: "SUBMITTED" }), JSON.stringify({ status, amount })]);
+          audits.push([decidedAt, coordinatorId, "user", approved ? "application.approved" : "application.rejected", "Application", id, municipalityId, JSON.stringify({ status: "SUBMITTED" }), JSON.stringify({ status, amount })]);
         }
-        applications.push([id, municipalityId, programIds.get(year)!, assoc.id, townId, kind, status, caseNumber, `${rnd.pick(WORDS)} ${year}`, "Stärka vänortssamarbetet.", "Ett utbyte med vänorten.", "Bidrar till målen.", startDate, endDate, total, Math.floor(total / 3), requested, JSON.stringify([{ label: "Resor", amount: requested }]), "[]", assoc.userId, createdAt, createdAt, submittedAt, status === "WITHDRAWN" ? createdAt : null, decisionId]);
+        applications.push([id, municipalityId, programId, assoc.id, townId, kind, status, caseNumber, `${rnd.pick(WORDS)} ${year}`, "Stärka vänortssamarbetet.", "Ett utbyte med vänorten.", "Bidrar till målen.", startDate, endDate, total, Math.floor(total / 3), requested, JSON.stringify([{ label: "Resor", amount: requested }]), "[]", assoc.userId, createdAt, createdAt, submittedAt, status === "WITHDRAWN" ? createdAt : null, decisionId]);
         applicationObjectives.push([id, rnd.pick(objectiveIds)]);
         audits.push([createdAt, assoc.userId, "user", "application.created", "Application", id, municipalityId, null, JSON.stringify({ status: "DRAFT" })]);
         if (submittedAt) audits.push([submittedAt, assoc.userId, "user", "application.submitted", "Application", id, municipalityId, JSON.stringify({ status: "DRAFT" }), JSON.stringify({ status: "SUBMITTED", caseNumber })]);
-        if (!loaded && m === 0 && current && status === "SUBMITTED") {
+        if (!loaded && m === 0 && current && status === "SUBMITTED" && kind === "ACTIVITY") {
           loaded = {
             municipalityId,
             coordinatorEmail: `samordnare@${slug}.example`,
             applicantEmail: users.find((u) => u[0] === assoc.userId)![1] as string,
             applicationId: id,
-            programYearId: programIds.get(year)!,
+            programYearId: programId,
           };
         }
+      }
+      // Each decided town and year: the approved share the cap equally, whole kronor rounded down.
+      for (const pool of basePools.values()) {
+        const share = pool.approved.length ? Math.floor(10_000 / pool.approved.length) : 0;
+        for (const decision of pool.approved) decision[3] = share;
+        for (const report of pool.reports) report[9] = JSON.stringify([{ label: "Resor", amount: share }]);
+        allocations.push([pool.allocationId, pool.programId, pool.townId, 10_000, share, pool.approved.length, coordinatorId, pool.decidedAt]);
       }
       for (const [year, last] of perYear) {
         const counter = counters.find((c) => c[0] === municipalityId && c[1] === year)!;
@@ -238,7 +279,8 @@ export async function loadVolume(databaseUrl: string, volume: Volume = NATIONAL,
     const withoutDecision = applications.map((row) => [...row.slice(0, -1), null]);
     await insertRows(client, "Application", { id: "uuid", municipalityId: "uuid", programYearId: "uuid", associationId: "uuid", partnerTownId: "uuid", grantKind: '"GrantKind"', status: '"ApplicationStatus"', caseNumber: "text", title: "text", purpose: "text", description: "text", objectiveMotivation: "text", startDate: "date", endDate: "date", participantsTotal: "int", participantsUnder26: "int", requestedAmount: "int", budgetLines: "jsonb", otherFunding: "jsonb", createdById: "uuid", createdAt: "timestamp", updatedAt: "timestamp", submittedAt: "timestamp", withdrawnAt: "timestamp", currentDecisionId: "uuid" }, withoutDecision);
     await insertRows(client, "ApplicationObjective", { applicationId: "uuid", objectiveId: "uuid" }, applicationObjectives);
-    await insertRows(client, "Decision", { id: "uuid", applicationId: "uuid", outcome: '"DecisionOutcome"', amount: "int", reason: "text", decidedById: "uuid", decidedAt: "timestamp", reportDueOn: "date", paidAt: "timestamp", paidById: "uuid" }, decisions);
+    await insertRows(client, "BaseAllocation", { id: "uuid", programYearId: "uuid", partnerTownId: "uuid", cap: "int", share: "int", approvedCount: "int", decidedById: "uuid", decidedAt: "timestamp" }, allocations);
+    await insertRows(client, "Decision", { id: "uuid", applicationId: "uuid", outcome: '"DecisionOutcome"', amount: "int", reason: "text", decidedById: "uuid", decidedAt: "timestamp", reportDueOn: "date", paidAt: "timestamp", paidById: "uuid", allocationId: "uuid" }, decisions);
     await client.query(`update "Application" a set "currentDecisionId" = d.id from "Decision" d where d."applicationId" = a.id`);
     await insertRows(client, "FollowUpReport", { id: "uuid", applicationId: "uuid", status: '"FollowUpReportStatus"', summary: "text", startDate: "date", endDate: "date", participantsTotal: "int", participantsUnder26: "int", outcomes: "jsonb", costLines: "jsonb", otherFunding: "jsonb", createdById: "uuid", createdAt: "timestamp", updatedAt: "timestamp", submittedAt: "timestamp", acceptedAt: "timestamp", acceptedById: "uuid" }, reports);
     await insertRows(client, "AuditEvent", { at: "timestamp", actorId: "uuid", actorKind: "text", action: "text", entityType: "text", entityId: "text", municipalityId: "uuid", before: "jsonb", after: "jsonb" }, audits, 10_000);
@@ -255,6 +297,7 @@ export async function loadVolume(databaseUrl: string, volume: Volume = NATIONAL,
         users: users.length,
         applications: applications.length,
         decisions: decisions.length,
+        baseAllocations: allocations.length,
         followUpReports: reports.length,
         auditEvents: audits.length,
       },
