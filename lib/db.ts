@@ -8,16 +8,13 @@ const globalForDb = globalThis as unknown as { db?: PrismaClient };
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
-    log: process.env.DATABASE_LOG_QUERIES === "1" ? [{ emit: "event", level: "query" }] : [],
-  });
-  // DATABASE_LOG_QUERIES=1: every statement and its parameters as one JSON line on stdout,
-  // for diagnosis and for the benchmark's EXPLAIN check (tests/perf/explain.ts).
-  if (process.env.DATABASE_LOG_QUERIES === "1") {
-    client.$on("query", (e) => process.stdout.write(`${JSON.stringify({ query: e.query, params: e.params, ms: e.duration })}\n`));
-  }
-  return client as unknown as PrismaClient;
+  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  if (process.env.DATABASE_LOG_QUERIES !== "1") return new PrismaClient({ adapter });
+  // Every statement and its parameters as one JSON line on stdout, for diagnosis
+  // and for the benchmark's EXPLAIN check (tests/perf/explain.ts).
+  const logging = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  logging.$on("query", (e) => process.stdout.write(`${JSON.stringify({ query: e.query, params: e.params, ms: e.duration })}\n`));
+  return logging as unknown as PrismaClient;
 }
 
 export const db: PrismaClient = globalForDb.db ?? createClient();

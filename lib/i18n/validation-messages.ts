@@ -24,11 +24,10 @@ import {
   PURPOSE_MAX,
   TITLE_MAX,
 } from "../schemas/application";
+import { formatNumber } from "./translate-core";
 
-const SV_NUMBER = new Intl.NumberFormat("sv-SE");
-const EN_NUMBER = new Intl.NumberFormat("en-GB");
-const svNumber = (n: number) => SV_NUMBER.format(n);
-const enNumber = (n: number) => EN_NUMBER.format(n);
+const svNumber = (n: number) => formatNumber(n, "sv");
+const enNumber = (n: number) => formatNumber(n, "en");
 
 const sv = {
   "validation.required": "Fyll i det här fältet.",

@@ -17,12 +17,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../../scripts/lib/migrate";
 import { buildIsCurrent } from "../../scripts/lib/build";
+import { freePort } from "../../scripts/lib/net";
 import { portalNodeOptions } from "../../scripts/lib/portal";
 import { databaseUrl, dropDatabase, ensureDatabase, testServer } from "../../scripts/lib/postgres";
 import { loadVolume, NATIONAL } from "./volume";
@@ -46,17 +46,6 @@ const TARGETS = { pageRatio: 0.1, pageP95Ms: 100, onePoolDecisionsPerSecond: 150
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForPage(url: string, timeoutMs: number): Promise<number> {
   const started = performance.now();
@@ -181,7 +170,7 @@ type Scenario = {
   /** The call for a client; null when the round's share of work is used up. */
   next: (client: number) => Call | null;
   /** Before each round (decisions: hand out the round's share of work). */
-  beforeRound?: (round: number, clients: number) => void;
+  beforeRound?: (slot: number) => void;
   /** After each round, unmeasured (base grants: reopen what was decided). */
   afterRound?: () => Promise<void>;
 };
@@ -207,7 +196,7 @@ async function main(): Promise<number> {
     const supply = await loadSupply(dbUrl, { year: SUPPLY_YEAR, onePool: 800 * perRound, spreadPerTown: Math.ceil((800 * perRound) / 300) });
     log(`${SUPPLY_YEAR}'s applications to decide on: ${supply.onePool.length} in one pool, ${supply.spread.length} spread, ${supply.basePools.length} base-grant pools (${((Date.now() - t) / 1000).toFixed(1)} s)`);
     const creds = await credentials(dbUrl, loaded.coordinatorEmail, loaded.applicantEmail, supply);
-    const fixtures = await pageFixtures(dbUrl, loaded.municipalityId, loaded.applicantEmail);
+    const fixtures = await pageFixtures(dbUrl, loaded.municipalityId);
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -279,7 +268,7 @@ async function main(): Promise<number> {
         const staticFirst = await runRound(portal.url, clients, ROUND_MS, scenarios[0]!.next);
         const results: [Scenario, RoundStats][] = [[scenarios[0]!, staticFirst]];
         for (const scenario of scenarios.slice(1)) {
-          scenario.beforeRound?.(CLIENTS.indexOf(clients) * ROUNDS + round, clients);
+          scenario.beforeRound?.(CLIENTS.indexOf(clients) * ROUNDS + round);
           results.push([scenario, await runRound(portal.url, clients, ROUND_MS, scenario.next)]);
           await scenario.afterRound?.();
         }
@@ -333,7 +322,7 @@ type PageQueries = { scenario: string; path: string; bytes: number; rows: number
 
 type Fixtures = { townId: string; cursors: string[]; applicationIds: string[] };
 
-async function pageFixtures(dbUrl: string, municipalityId: string, applicantEmail: string): Promise<Fixtures> {
+async function pageFixtures(dbUrl: string, municipalityId: string): Promise<Fixtures> {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
@@ -343,12 +332,11 @@ async function pageFixtures(dbUrl: string, municipalityId: string, applicantEmai
       `select id from (select id, row_number() over (order by "submittedAt" desc, id desc) as n from "Application" where "municipalityId" = $1 and status <> 'DRAFT') q where n % 50 = 0 order by n`,
       [municipalityId],
     );
-    // The coordinator opens applications of every kind and year; the applicant opens their own.
+    // The coordinator opens applications of every kind and year.
     const apps = await client.query<{ id: string }>(
       `select id from "Application" where "municipalityId" = $1 and status <> 'DRAFT' order by md5(id::text) limit 200`,
       [municipalityId],
     );
-    void applicantEmail;
     return { townId: town.rows[0]!.id, cursors: cursors.rows.map((r) => r.id), applicationIds: apps.rows.map((r) => r.id) };
   } finally {
     await client.end();

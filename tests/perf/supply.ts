@@ -8,7 +8,7 @@
 // Loaded with set-based inserts after loadVolume; deterministic order.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { insertRows } from "./volume";
+import { APPLICATION_COLUMNS, insertRows, PROGRAM_YEAR_COLUMNS } from "./volume";
 
 export type Coordinator = { userId: string; email: string; municipalityId: string };
 export type BasePool = { programYearId: string; partnerTownId: string; coordinator: number; applicationIds: string[] };
@@ -65,7 +65,7 @@ export async function loadSupply(databaseUrl: string, opts: { year: number; oneP
         const id = randomUUID();
         seq += 1;
         const requested = kind === "BASE" ? 10_000 : 2_000;
-        applications.push([id, m.id, programYearId, assoc.associationId, town.townId, kind, "SUBMITTED", `${m.prefix} ${opts.year}/${seq}`, `Utbyte ${opts.year}`, "Stärka vänortssamarbetet.", "Ett utbyte med vänorten.", "Bidrar till målen.", `${opts.year}-05-10`, `${opts.year}-05-20`, 12, 8, requested, JSON.stringify([{ label: "Resor", amount: requested }]), "[]", assoc.userId, now, now, now]);
+        applications.push([id, m.id, programYearId, assoc.associationId, town.townId, kind, "SUBMITTED", `${m.prefix} ${opts.year}/${seq}`, `Utbyte ${opts.year}`, "Stärka vänortssamarbetet.", "Ett utbyte med vänorten.", "Bidrar till målen.", `${opts.year}-05-10`, `${opts.year}-05-20`, 12, 8, requested, JSON.stringify([{ label: "Resor", amount: requested }]), "[]", assoc.userId, now, now, now, null, null]);
         cases.push([randomUUID(), consultationId, id]);
         return id;
       };
@@ -96,10 +96,10 @@ export async function loadSupply(databaseUrl: string, opts: { year: number; oneP
     supply.basePools = interleaved;
 
     await client.query("begin");
-    await insertRows(client, "ProgramYear", { id: "uuid", municipalityId: "uuid", year: "int", opensOn: "date", closesOn: "date", baseCapPerTown: "int", activityCapPerTown: "int", splitRule: '"SplitRule"', budget: "int", reportDeadlineMonths: "int", blockOnOverdueReport: "bool", createdAt: "timestamp", updatedAt: "timestamp" }, programs);
+    await insertRows(client, "ProgramYear", PROGRAM_YEAR_COLUMNS, programs);
     await insertRows(client, "CaseCounter", { municipalityId: "uuid", year: "int", last: "int" }, counters);
     await insertRows(client, "Consultation", { id: "uuid", municipalityId: "uuid", closesOn: "date", createdById: "uuid", createdAt: "timestamp" }, consultations);
-    await insertRows(client, "Application", { id: "uuid", municipalityId: "uuid", programYearId: "uuid", associationId: "uuid", partnerTownId: "uuid", grantKind: '"GrantKind"', status: '"ApplicationStatus"', caseNumber: "text", title: "text", purpose: "text", description: "text", objectiveMotivation: "text", startDate: "date", endDate: "date", participantsTotal: "int", participantsUnder26: "int", requestedAmount: "int", budgetLines: "jsonb", otherFunding: "jsonb", createdById: "uuid", createdAt: "timestamp", updatedAt: "timestamp", submittedAt: "timestamp" }, applications);
+    await insertRows(client, "Application", APPLICATION_COLUMNS, applications);
     await insertRows(client, "ConsultationCase", { id: "uuid", consultationId: "uuid", applicationId: "uuid" }, cases);
     await client.query("commit");
     await client.query("analyze");

@@ -63,6 +63,9 @@ const WORDS = ["Ungdomsutbyte", "Körresa", "Idrottsläger", "Konstutställning"
 /** Columns and their PostgreSQL array types, in insert order. */
 type Columns = Record<string, string>;
 
+export const PROGRAM_YEAR_COLUMNS: Columns = { id: "uuid", municipalityId: "uuid", year: "int", opensOn: "date", closesOn: "date", baseCapPerTown: "int", activityCapPerTown: "int", splitRule: '"SplitRule"', budget: "int", reportDeadlineMonths: "int", blockOnOverdueReport: "bool", createdAt: "timestamp", updatedAt: "timestamp" };
+export const APPLICATION_COLUMNS: Columns = { id: "uuid", municipalityId: "uuid", programYearId: "uuid", associationId: "uuid", partnerTownId: "uuid", grantKind: '"GrantKind"', status: '"ApplicationStatus"', caseNumber: "text", title: "text", purpose: "text", description: "text", objectiveMotivation: "text", startDate: "date", endDate: "date", participantsTotal: "int", participantsUnder26: "int", requestedAmount: "int", budgetLines: "jsonb", otherFunding: "jsonb", createdById: "uuid", createdAt: "timestamp", updatedAt: "timestamp", submittedAt: "timestamp", withdrawnAt: "timestamp", currentDecisionId: "uuid" };
+
 export async function insertRows(client: pg.Client, table: string, columns: Columns, rows: unknown[][], batch = 5_000): Promise<void> {
   const names = Object.keys(columns);
   // "text as \"Role\"[]": sent as text, stored as the column's type (unnest cannot take an array of arrays).
@@ -268,7 +271,7 @@ export async function loadVolume(databaseUrl: string, volume: Volume = NATIONAL,
     await insertRows(client, "Municipality", { id: "uuid", slug: "text", name: "text", orgNumber: "text", decidingBody: "text", delegation: "text", caseNumberPrefix: "text", contactName: "text", contactEmail: "text", contactPhone: "text", createdAt: "timestamp" }, municipalities);
     await insertRows(client, "PartnerTown", { id: "uuid", municipalityId: "uuid", name: "text", country: "text", kind: '"PartnerKind"', distanceClass: '"DistanceClass"', active: "bool", createdAt: "timestamp", updatedAt: "timestamp" }, towns);
     await insertRows(client, "PolicyObjective", { id: "uuid", municipalityId: "uuid", textSv: "text", textEn: "text", sortOrder: "int", active: "bool", createdAt: "timestamp", updatedAt: "timestamp" }, objectives);
-    await insertRows(client, "ProgramYear", { id: "uuid", municipalityId: "uuid", year: "int", opensOn: "date", closesOn: "date", baseCapPerTown: "int", activityCapPerTown: "int", splitRule: '"SplitRule"', budget: "int", reportDeadlineMonths: "int", blockOnOverdueReport: "bool", createdAt: "timestamp", updatedAt: "timestamp" }, programs);
+    await insertRows(client, "ProgramYear", PROGRAM_YEAR_COLUMNS, programs);
     await insertRows(client, "CaseCounter", { municipalityId: "uuid", year: "int", last: "int" }, counters);
     await insertRows(client, "User", { id: "uuid", email: "text", name: "text", emailVerified: "timestamp", locale: '"Locale"', roles: 'text as "Role"[]', municipalityId: "uuid", active: "bool", createdAt: "timestamp", updatedAt: "timestamp" }, users);
     await insertRows(client, "CommitteeMember", { id: "uuid", municipalityId: "uuid", userId: "uuid", title: "text", createdAt: "timestamp" }, committee);
@@ -277,7 +280,7 @@ export async function loadVolume(databaseUrl: string, volume: Volume = NATIONAL,
     await insertRows(client, "Membership", { userId: "uuid", associationId: "uuid", createdAt: "timestamp" }, memberships);
     // Applications before decisions would break currentDecisionId's foreign key: insert without it, then link.
     const withoutDecision = applications.map((row) => [...row.slice(0, -1), null]);
-    await insertRows(client, "Application", { id: "uuid", municipalityId: "uuid", programYearId: "uuid", associationId: "uuid", partnerTownId: "uuid", grantKind: '"GrantKind"', status: '"ApplicationStatus"', caseNumber: "text", title: "text", purpose: "text", description: "text", objectiveMotivation: "text", startDate: "date", endDate: "date", participantsTotal: "int", participantsUnder26: "int", requestedAmount: "int", budgetLines: "jsonb", otherFunding: "jsonb", createdById: "uuid", createdAt: "timestamp", updatedAt: "timestamp", submittedAt: "timestamp", withdrawnAt: "timestamp", currentDecisionId: "uuid" }, withoutDecision);
+    await insertRows(client, "Application", APPLICATION_COLUMNS, withoutDecision);
     await insertRows(client, "ApplicationObjective", { applicationId: "uuid", objectiveId: "uuid" }, applicationObjectives);
     await insertRows(client, "BaseAllocation", { id: "uuid", programYearId: "uuid", partnerTownId: "uuid", cap: "int", share: "int", approvedCount: "int", decidedById: "uuid", decidedAt: "timestamp" }, allocations);
     await insertRows(client, "Decision", { id: "uuid", applicationId: "uuid", outcome: '"DecisionOutcome"', amount: "int", reason: "text", decidedById: "uuid", decidedAt: "timestamp", reportDueOn: "date", paidAt: "timestamp", paidById: "uuid", allocationId: "uuid" }, decisions);

@@ -11,12 +11,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../../../scripts/lib/migrate";
 import { buildIsCurrent } from "../../../scripts/lib/build";
+import { freePort } from "../../../scripts/lib/net";
 import { databaseUrl, dropDatabase, ensureDatabase, testServer } from "../../../scripts/lib/postgres";
 import { startMailCatcher } from "../../../scripts/lib/mail-catcher";
 import { scriptClient } from "../../../scripts/lib/prisma";
@@ -139,18 +139,6 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
     child.on("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`next ${args.slice(1).join(" ")} failed (${signal ?? `exit code ${code}`})`)),
     );
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
   });
 }
 
