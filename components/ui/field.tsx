@@ -64,3 +64,12 @@ export function GroupError({ id, error }: { id: string; error?: string }) {
     </p>
   );
 }
+
+/** An error that belongs to the whole form rather than one field (already translated); nothing when there is none. */
+export function FormError({ message }: { message?: string | null }) {
+  return message ? (
+    <p className="alert error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}

@@ -3,7 +3,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { useI18n } from "@/components/i18n/provider";
 import { useAction } from "@/components/ui/use-action";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { formatKronor } from "@/lib/i18n/translate-core";
 import { closeConsultationAction, decideActivityAction, putToCommitteeAction } from "../actions";
 
@@ -57,11 +57,7 @@ function PutToCommittee({ applicationId, defaultClosesOn }: Props) {
       aria-busy={pending}
     >
       <p>{t("handling.consultFirst")}</p>
-      {formError ? (
-        <p className="alert error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <Field id="closesOn" label={t("handling.closesOn")} hint={t("handling.closesOnHint")} error={errors.closesOn}>
         <input type="date" value={closesOn} onChange={(e) => setClosesOn(e.target.value)} />
       </Field>
@@ -86,11 +82,7 @@ function OpenConsultation({ applicationId, consultation }: Props & { consultatio
         }}
         aria-busy={pending}
       >
-        {formError ? (
-          <p className="alert error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <Field id="closeReason" label={t("handling.closeEarlyReason")} hint={t("handling.closeEarlyHint")} error={errors.reason}>
           <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
@@ -119,11 +111,7 @@ function DecideActivity({ applicationId, maxApproval, requestedAmount }: Props) 
       <p>
         {t("handling.maxApproval", { max: formatKronor(maxApproval ?? 0, locale), requested: formatKronor(requestedAmount ?? 0, locale) })}
       </p>
-      {formError ? (
-        <p className="alert error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <fieldset>
         <legend>{t("handling.outcome")}</legend>
         {(["APPROVED", "REJECTED"] as const).map((o) => (

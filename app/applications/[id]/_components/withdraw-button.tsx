@@ -1,4 +1,5 @@
 "use client";
+import { FormError } from "@/components/ui/field";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/provider";
@@ -31,11 +32,7 @@ export function WithdrawButton({ id }: { id: string }) {
         {t("application.withdraw.title")}
       </h2>
       <p>{t("application.withdraw.explain")}</p>
-      {error ? (
-        <p className="alert error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       {confirming ? (
         <div className="actions">
           <button type="button" className="button danger" disabled={pending} onClick={() => void withdraw()}>

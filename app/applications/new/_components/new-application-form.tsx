@@ -1,4 +1,5 @@
 "use client";
+import { FormError } from "@/components/ui/field";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/provider";
@@ -35,11 +36,7 @@ export function NewApplicationForm({ associations, programs, defaultAssociationI
 
   return (
     <form onSubmit={onSubmit} className="card" aria-busy={pending}>
-      {error ? (
-        <p className="alert error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="field">
         <label htmlFor="associationId">{t("application.field.association")}</label>
         <select id="associationId" value={associationId} onChange={(e) => setAssociationId(e.target.value)}>

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/provider";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { rejectAssociationAction, verifyAssociationAction } from "../actions";
 
 /** The coordinator verifies a pending association, or rejects it with a reason. */
@@ -36,11 +36,7 @@ export function ReviewAssociation({ id }: { id: string }) {
       <h2 id="review-title" style={{ marginTop: 0 }}>
         {t("review.association.title")}
       </h2>
-      {formError ? (
-        <p className="alert error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <div className="actions">
         <button type="button" className="button" disabled={pending} onClick={() => void run(() => verifyAssociationAction(id))}>
           {t("review.association.verify")}

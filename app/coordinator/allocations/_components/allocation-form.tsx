@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/provider";
 import { useAction } from "@/components/ui/use-action";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { formatKronor } from "@/lib/i18n/translate-core";
 import { baseAllocation } from "@/lib/domain/decisions";
 import { consultBatchAction, decideAllocationAction, reopenAllocationAction } from "../actions";
@@ -38,11 +38,7 @@ export function AllocationForm(props: { programYearId: string; partnerTownId: st
       }}
     >
       {!ready ? <p className="alert warning">{t("allocation.notReady")}</p> : null}
-      {formError ? (
-        <p className="alert error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <fieldset>
         <legend>{t("allocation.approve")}</legend>
         {props.candidates.map((c, i) => (
@@ -106,11 +102,7 @@ export function ReopenForm({ allocationId }: { allocationId: string }) {
         void run(() => reopenAllocationAction(allocationId, reason));
       }}
     >
-      {formError ? (
-        <p className="alert error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <Field id="reopen-reason" label={t("allocation.reopenReason")} hint={t("allocation.reopenHint")} error={errors.reason}>
         <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
@@ -136,11 +128,7 @@ export function ConsultBatchForm({ ids, defaultClosesOn }: { ids: string[]; defa
       }}
     >
       <p>{t("allocation.consultBatch", { count: ids.length })}</p>
-      {formError ? (
-        <p className="alert error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <Field id="batch-closesOn" label={t("handling.closesOn")} hint={t("handling.closesOnHint")} error={errors.closesOn ?? errors.applicationIds}>
         <input type="date" value={closesOn} onChange={(e) => setClosesOn(e.target.value)} />
       </Field>

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/provider";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { acceptAnnualReportAction, returnAnnualReportAction } from "../actions";
 
@@ -35,11 +35,7 @@ export function ReviewAnnualReport({ id, year, associationName }: { id: string; 
   const reasonId = `return-reason-${id}`;
   return (
     <div aria-busy={pending}>
-      {formError ? (
-        <p className="alert error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <div className="actions" style={{ margin: 0 }}>
         <button
           type="button"

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/provider";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { consultSelectedAction } from "../actions";
 
 /** The checked rows of the queue (checkboxes tied to this form by its id) go to the committee together. */
@@ -43,11 +43,7 @@ export function ConsultSelectedForm({ defaultClosesOn }: { defaultClosesOn: stri
     >
       <h2 style={{ marginTop: 0 }}>{t("queue.consultTitle")}</h2>
       <p>{t("queue.consultIntro")}</p>
-      {error ? (
-        <p className="alert error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Field id="consult-closesOn" label={t("handling.closesOn")} hint={t("handling.closesOnHint")}>
         <input type="date" value={closesOn} onChange={(e) => setClosesOn(e.target.value)} />
       </Field>
