@@ -3,7 +3,6 @@
 // (JSON with its cursor, CSV, XLSX); the same services and permissions as the
 // pages, every operation from every role, and another municipality's rows never.
 import { strFromU8, unzipSync } from "fflate";
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import { db } from "@/lib/db";
@@ -17,6 +16,7 @@ import {
 import type { getDashboard } from "@/lib/data/dashboard";
 import type { getYearFigures } from "@/lib/data/figures";
 import type { listAuditEvents } from "@/lib/data/audit-log";
+import { routeCaller, type Reply, type Result } from "../fixtures/api-routes";
 import { buildWorld, type World } from "../fixtures/world";
 import { buildElsewhere, insertApprovedGrant, insertFollowUpReport, type Elsewhere } from "../fixtures/overview";
 
@@ -29,9 +29,6 @@ import * as auditCsvRoute from "@/app/api/v1/audit-events/export/csv/route";
 import * as auditXlsxRoute from "@/app/api/v1/audit-events/export/xlsx/route";
 
 // ---------------------------------------------------------------- the schemas mirror the services
-
-type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
-type Result<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
 
 expectTypeOf<z.output<typeof DashboardSchema>>().toEqualTypeOf<Result<typeof getDashboard>>();
 expectTypeOf<z.output<typeof YearFiguresSchema>>().toEqualTypeOf<Result<typeof getYearFigures>>();
@@ -50,20 +47,7 @@ const HANDLERS = {
 } satisfies Record<string, { path: string; module: { GET: unknown } }>;
 type OperationId = keyof typeof HANDLERS;
 
-type Reply = { status: number; headers: Headers; body: any; bytes: Buffer }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function call(operationId: OperationId, init: { token?: string | null; query?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Reply> {
-  const { path, module: routeModule } = HANDLERS[operationId];
-  const url = new URL(`http://localhost:3000/api/v1${path}`);
-  for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, v);
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set("authorization", `Bearer ${init.token}`);
-  const handler = routeModule.GET as (req: NextRequest, ctx: { params: Promise<never> }) => Promise<Response>;
-  const res = await handler(new NextRequest(url, { headers }), { params: Promise.resolve({} as never) });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const isJson = res.headers.get("content-type")?.startsWith("application/json");
-  return { status: res.status, headers: res.headers, body: isJson && bytes.length ? JSON.parse(bytes.toString("utf8")) : undefined, bytes };
-}
+const call = routeCaller(HANDLERS);
 
 let world: World;
 let elsewhere: Elsewhere;

@@ -6,6 +6,7 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
+import { routeCaller, type CallInit, type Result } from "../fixtures/api-routes";
 import { withMailAndUploads } from "../fixtures/mail-and-uploads";
 import { actorOf, buildWorld, completeDraft, type World, type WorldUser } from "../fixtures/world";
 import { db } from "@/lib/db";
@@ -45,16 +46,6 @@ import * as applicationRoute from "@/app/api/v1/applications/[id]/route";
 
 // ---------------------------------------------------------------- the schemas mirror the services
 
-/** What JSON.stringify makes of a service's result. */
-type Json<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T;
-type Result<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
-
 expectTypeOf<z.output<typeof ConsultationSchema>>().toEqualTypeOf<Result<typeof startConsultation>>();
 expectTypeOf<z.output<typeof ConsultationClosedSchema>>().toEqualTypeOf<Result<typeof closeConsultationEarly>>();
 expectTypeOf<z.output<typeof RecommendationSchema>>().toEqualTypeOf<Result<typeof recordRecommendation>>();
@@ -68,7 +59,6 @@ expectTypeOf<z.output<typeof AllocationReopenedSchema>>().toEqualTypeOf<Result<t
 
 // ---------------------------------------------------------------- calling the handlers
 
-type Handler = (req: NextRequest, ctx: { params: Promise<never> }) => Promise<Response>;
 type Method = "GET" | "POST" | "PUT";
 
 const HANDLERS = {
@@ -83,30 +73,7 @@ const HANDLERS = {
 type OperationId = keyof typeof HANDLERS;
 const OPERATION_IDS = Object.keys(HANDLERS) as OperationId[];
 
-type CallInit = { token?: string | null; params?: Record<string, string>; json?: unknown; headers?: Record<string, string> };
-type Reply = { status: number; headers: Headers; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function call(operationId: OperationId, init: CallInit = {}): Promise<Reply> {
-  const { method, path: template, module: routeModule } = HANDLERS[operationId];
-  const params = init.params ?? {};
-  const url = new URL(
-    `http://localhost:3000/api/v1${template.replace(/\{(\w+)\}/g, (_, name: string) => {
-      if (!(name in params)) throw new Error(`${operationId}: missing path parameter ${name}`);
-      return encodeURIComponent(params[name]!);
-    })}`,
-  );
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set("authorization", `Bearer ${init.token}`);
-  let body: string | undefined;
-  if (init.json !== undefined && method !== "GET") {
-    headers.set("content-type", "application/json");
-    body = JSON.stringify(init.json);
-  }
-  const handler = (routeModule as Record<string, unknown>)[method] as Handler;
-  const res = await handler(new NextRequest(url, { method, headers, body }), { params: Promise.resolve(params as never) });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
+const call = routeCaller(HANDLERS);
 
 const NIL = "00000000-0000-4000-8000-000000000000";
 const FAR = "2099-12-31";

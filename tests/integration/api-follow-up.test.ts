@@ -6,6 +6,7 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
+import { routeCaller, type CallInit, type Result } from "../fixtures/api-routes";
 import { withMailAndUploads } from "../fixtures/mail-and-uploads";
 import { actorOf, buildWorld, MINIMAL_PDF, type World, type WorldUser } from "../fixtures/world";
 import { approvedGrant, completeReport, ownAssociation } from "../fixtures/follow-up";
@@ -29,9 +30,6 @@ import * as annualReportFileRoute from "@/app/api/v1/annual-reports/[id]/file/ro
 
 // ---------------------------------------------------------------- the schemas mirror the services
 
-type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
-type Result<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
-
 expectTypeOf<z.output<typeof FollowUpReportSchema>>().toEqualTypeOf<Result<typeof getFollowUpReport>>();
 expectTypeOf<z.output<typeof FollowUpReportSchema>>().toEqualTypeOf<Result<typeof saveFollowUpDraft>>();
 expectTypeOf<z.output<typeof FollowUpReportSchema>>().toEqualTypeOf<Result<typeof acceptFollowUpReport>>();
@@ -40,7 +38,6 @@ expectTypeOf<z.output<typeof FollowUpListSchema>>().toEqualTypeOf<Result<typeof 
 
 // ---------------------------------------------------------------- calling the handlers
 
-type Handler = (req: NextRequest, ctx: { params: Promise<never> }) => Promise<Response>;
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
 const HANDLERS = {
@@ -58,32 +55,7 @@ const HANDLERS = {
 type OperationId = keyof typeof HANDLERS;
 const OPERATION_IDS = Object.keys(HANDLERS) as OperationId[];
 
-type CallInit = { token?: string | null; params?: Record<string, string>; query?: Record<string, string>; json?: unknown; form?: FormData; headers?: Record<string, string> };
-type Reply = { status: number; headers: Headers; body: any; bytes: Buffer }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function call(operationId: OperationId, init: CallInit = {}): Promise<Reply> {
-  const { method, path: template, module: routeModule } = HANDLERS[operationId];
-  const params = init.params ?? {};
-  const url = new URL(
-    `http://localhost:3000/api/v1${template.replace(/\{(\w+)\}/g, (_, name: string) => {
-      if (!(name in params)) throw new Error(`${operationId}: missing path parameter ${name}`);
-      return encodeURIComponent(params[name]!);
-    })}`,
-  );
-  for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, v);
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set("authorization", `Bearer ${init.token}`);
-  let body: BodyInit | undefined;
-  if (init.json !== undefined) {
-    headers.set("content-type", "application/json");
-    body = JSON.stringify(init.json);
-  } else if (init.form) body = init.form;
-  const handler = (routeModule as Record<string, unknown>)[method] as Handler;
-  const res = await handler(new NextRequest(url, { method, headers, body }), { params: Promise.resolve(params as never) });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const isJson = res.headers.get("content-type")?.startsWith("application/json");
-  return { status: res.status, headers: res.headers, body: isJson && bytes.length ? JSON.parse(bytes.toString("utf8")) : undefined, bytes };
-}
+const call = routeCaller(HANDLERS);
 
 const NIL = "00000000-0000-4000-8000-000000000000";
 const en = (key: string, vars?: Record<string, string | number>) => translate("en", key, vars);

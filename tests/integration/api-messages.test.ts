@@ -3,9 +3,9 @@
 // outbox; the inbox lists and marks; the contact form checks the reply
 // channel and is rate-limited; every operation from every role; rows outside
 // the caller's scope are 404; the responses are what the OpenAPI document says.
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
+import { routeCaller, type CallInit, type Reply, type Result } from "../fixtures/api-routes";
 import { actorOf, buildWorld, insertSubmittedApplications, type World, type WorldUser } from "../fixtures/world";
 import { db } from "@/lib/db";
 import { newApiToken } from "@/lib/auth/actor";
@@ -22,15 +22,6 @@ import * as readRoute from "@/app/api/v1/messages/[id]/read/route";
 
 // ---------------------------------------------------------------- the schemas mirror the services
 
-type Json<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T;
-type Result<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
-
 expectTypeOf<z.output<typeof CaseThreadSchema>>().toEqualTypeOf<Result<typeof listCaseMessages>>();
 expectTypeOf<z.output<typeof ThreadMessageSchema>>().toEqualTypeOf<Result<typeof postCaseMessage>>();
 expectTypeOf<z.output<typeof InboxPageSchema>>().toEqualTypeOf<Result<typeof listInbox>>();
@@ -39,7 +30,6 @@ expectTypeOf<z.output<typeof ContactMessageSentSchema>>().toEqualTypeOf<Result<t
 
 // ---------------------------------------------------------------- calling the handlers
 
-type Handler = (req: NextRequest, ctx: { params: Promise<never> }) => Promise<Response>;
 type Method = "GET" | "POST";
 
 const HANDLERS = {
@@ -52,42 +42,11 @@ const HANDLERS = {
 type OperationId = keyof typeof HANDLERS;
 const OPERATION_IDS = Object.keys(HANDLERS) as OperationId[];
 
-type CallInit = {
-  token?: string | null;
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  json?: unknown;
-  headers?: Record<string, string>;
-};
-type Reply = { status: number; headers: Headers; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 let ipSequence = 0;
 const freshIp = () => `203.0.113.${++ipSequence}`;
 
-async function call(operationId: OperationId, init: CallInit = {}): Promise<Reply> {
-  const { method, path: template, module: routeModule } = HANDLERS[operationId];
-  const params = init.params ?? {};
-  const url = new URL(
-    `http://localhost:3000/api/v1${template.replace(/\{(\w+)\}/g, (_, name: string) => {
-      if (!(name in params)) throw new Error(`${operationId}: missing path parameter ${name}`);
-      return encodeURIComponent(params[name]!);
-    })}`,
-  );
-  for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, v);
-  // Each call from its own client address unless told, so the contact form's per-address limit is what a test meets.
-  const headers = new Headers({ "x-forwarded-for": freshIp(), ...init.headers });
-  if (init.token) headers.set("authorization", `Bearer ${init.token}`);
-  let body: BodyInit | undefined;
-  // A GET has no body; the tables below give every call the same init.
-  if (init.json !== undefined && method !== "GET") {
-    headers.set("content-type", "application/json");
-    body = JSON.stringify(init.json);
-  }
-  const handler = (routeModule as Record<string, unknown>)[method] as Handler;
-  const res = await handler(new NextRequest(url, { method, headers, body }), { params: Promise.resolve(params as never) });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
+// Each call from its own client address unless told, so the contact form's per-address limit is what a test meets.
+const call = routeCaller(HANDLERS, { headers: () => ({ "x-forwarded-for": freshIp() }) });
 
 const NIL = "00000000-0000-4000-8000-000000000000";
 const en = (key: string) => translate("en", key);

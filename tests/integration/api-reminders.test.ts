@@ -1,9 +1,9 @@
 // The reminders of /api/v1 through their route handlers: what went out, with
 // each mail's delivery, a page at a time; what is coming in the next days;
 // both from every role, and nothing of another municipality's.
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
+import { routeCaller, type Result } from "../fixtures/api-routes";
 import { buildWorld, type World, type WorldUser } from "../fixtures/world";
 import { approvedGrant, extraUser, openConsultation } from "../fixtures/reminders";
 import { db } from "@/lib/db";
@@ -19,40 +19,19 @@ import * as upcomingRoute from "@/app/api/v1/reminders/upcoming/route";
 
 // ---------------------------------------------------------------- the schemas mirror the services
 
-type Json<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T;
-type Result<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
-
 expectTypeOf<z.output<typeof ReminderPageSchema>>().toEqualTypeOf<Result<typeof listReminders>>();
 expectTypeOf<z.output<typeof UpcomingRemindersSchema>>().toEqualTypeOf<Result<typeof upcomingReminders>>();
 
 // ---------------------------------------------------------------- calling the handlers
 
-type Handler = (req: NextRequest, ctx: { params: Promise<never> }) => Promise<Response>;
 const HANDLERS = {
   listReminders: { path: "/reminders", module: remindersRoute },
   listUpcomingReminders: { path: "/reminders/upcoming", module: upcomingRoute },
 } as const;
 type OperationId = keyof typeof HANDLERS;
 
-type Reply = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function call(operationId: OperationId, init: { token?: string | null; query?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Reply> {
-  const { path, module: routeModule } = HANDLERS[operationId];
-  const url = new URL(`http://localhost:3000/api/v1${path}`);
-  for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, v);
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set("authorization", `Bearer ${init.token}`);
-  const res = await (routeModule.GET as Handler)(new NextRequest(url, { method: "GET", headers }), { params: Promise.resolve({} as never) });
-  const text = await res.text();
-  expect(res.headers.get("cache-control")).toBe("no-store");
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+// Every reply, an error too, is never cached.
+const call = routeCaller(HANDLERS, { check: (res) => expect(res.headers.get("cache-control")).toBe("no-store") });
 
 // ---------------------------------------------------------------- a world with reminders sent and coming
 
