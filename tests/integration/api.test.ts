@@ -4,9 +4,9 @@
 // operation from every role, and the OpenAPI document against the route files.
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { NextRequest } from "next/server";
 import { beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
+import { routeCaller, type CallInit, type Json, type Reply, type Result } from "../fixtures/api-routes";
 import { withMailAndUploads } from "../fixtures/mail-and-uploads";
 import { db } from "@/lib/db";
 import { buildOpenApi } from "@/lib/api/openapi";
@@ -50,16 +50,6 @@ import * as openapiRoute from "@/app/api/v1/openapi.json/route";
 
 // ---------------------------------------------------------------- the response schemas mirror the services
 
-/** What JSON.stringify makes of a service's result. */
-type Json<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T;
-type Result<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
-
 expectTypeOf<z.output<typeof ApplicationViewSchema>>().toEqualTypeOf<Json<ApplicationView>>();
 expectTypeOf<z.output<typeof ApplicationListItemSchema>[]>().toEqualTypeOf<Result<typeof listMyApplications>>();
 expectTypeOf<z.output<typeof QueuePageSchema>>().toEqualTypeOf<Result<typeof listQueue>>();
@@ -71,7 +61,6 @@ expectTypeOf<z.output<typeof InvitationCreatedSchema>>().toEqualTypeOf<Result<ty
 
 // ---------------------------------------------------------------- calling the handlers
 
-type Handler = (req: NextRequest, ctx: { params: Promise<never> }) => Promise<Response>;
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 /** operationId → the handler that implements it. */
@@ -99,43 +88,7 @@ const HANDLERS: Record<string, { method: Method; path: string; module: Record<st
 };
 type OperationId = keyof typeof HANDLERS;
 
-type CallInit = {
-  token?: string | null;
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  json?: unknown;
-  form?: FormData;
-  headers?: Record<string, string>;
-};
-
-type Reply = { status: number; headers: Headers; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function send(handler: Handler, method: Method, urlPath: string, params: Record<string, string>, init: CallInit): Promise<Reply> {
-  const url = new URL(`http://localhost:3000/api/v1${urlPath}`);
-  for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, v);
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set("authorization", `Bearer ${init.token}`);
-  let body: BodyInit | undefined;
-  if (init.json !== undefined) {
-    headers.set("content-type", "application/json");
-    body = JSON.stringify(init.json);
-  } else if (init.form) {
-    body = init.form;
-  }
-  const res = await handler(new NextRequest(url, { method, headers, body }), { params: Promise.resolve(params as never) });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
-
-async function call(operationId: OperationId, init: CallInit = {}): Promise<Reply> {
-  const { method, path: template, module: routeModule } = HANDLERS[operationId]!;
-  const params = init.params ?? {};
-  const urlPath = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (!(name in params)) throw new Error(`${operationId}: missing path parameter ${name}`);
-    return encodeURIComponent(params[name]!);
-  });
-  return send(routeModule[method] as Handler, method, urlPath, params, init);
-}
+const call = routeCaller(HANDLERS);
 
 function pdf(name = "budget.pdf", bytes: Buffer = MINIMAL_PDF): File {
   return new File([new Uint8Array(bytes)], name, { type: "application/pdf" });
@@ -459,7 +412,7 @@ describe("the applicant's journey", () => {
     expect(nowhere.status).toBe(422);
     expect(nowhere.body.error.fields).toEqual({ programYearId: ["The grant year does not exist."] });
 
-    const notJson = await send(applicationRoute.PATCH as Handler, "PATCH", `/applications/${id}`, { id }, { token, headers: { "content-type": "application/json" } });
+    const notJson = await call("updateApplicationDraft", { token, params: { id }, headers: { "content-type": "application/json" } });
     expect(notJson.status).toBe(422);
     expect(notJson.body.error.code).toBe("VALIDATION");
 
