@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { getT } from "@/lib/i18n/server";
-import { messagesFor } from "@/lib/i18n/translate";
+import { clientMessages } from "@/lib/i18n/client-texts";
 import { getSessionActor } from "@/lib/auth/session";
 import { I18nProvider } from "@/components/i18n/provider";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -24,7 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a className="skip-link" href="#main">
           {t("nav.skipToContent")}
         </a>
-        <I18nProvider locale={locale} messages={messagesFor(locale)}>
+        <I18nProvider locale={locale} messages={clientMessages(locale, "")}>
           <SiteHeader actor={actor} />
           <main id="main" tabIndex={-1}>
             {children}

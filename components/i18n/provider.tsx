@@ -6,8 +6,10 @@ import { format } from "@/lib/i18n/translate-core";
 type Ctx = { locale: Locale; messages: Record<string, string> };
 const I18nContext = createContext<Ctx | null>(null);
 
+/** Texts for the components below; a nested provider adds its route's texts to those above it. */
 export function I18nProvider({ locale, messages, children }: Ctx & { children: React.ReactNode }) {
-  const value = useMemo(() => ({ locale, messages }), [locale, messages]);
+  const parent = useContext(I18nContext);
+  const value = useMemo(() => ({ locale, messages: parent ? { ...parent.messages, ...messages } : messages }), [locale, messages, parent]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
