@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Application_associationId_status_idx" ON "Application"("associationId", "status");
