@@ -63,7 +63,9 @@ export async function DecisionSummary({ decision }: { decision: Decision }) {
             {t("decision.letter")}
           </a>
         </p>
-      ) : null}
+      ) : (
+        <p>{t("decision.letterPending")}</p>
+      )}
     </section>
   );
 }

@@ -4,8 +4,6 @@ import { requirePermission, type Actor, requireMunicipality } from "@/lib/auth/a
 import { audit } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/associations";
 import { consultationStatus } from "@/lib/data/consultations";
-import { issueDecisionLetter } from "@/lib/data/letters";
-import { logError } from "@/lib/log";
 import { conflict, notFound, ServiceError, validationError } from "@/lib/errors";
 import { baseAllocation, checkActivityApproval, checkBudget, maxActivityApproval } from "@/lib/domain/decisions";
 import { netCosts } from "@/lib/domain/application-rules";
@@ -96,7 +94,8 @@ async function lockApplication(tx: Tx, municipalityId: string, id: string) {
 /**
  * An activity grant: approved with an amount no higher than requested, than
  * costs minus other funding, than what remains of the town's activity pool and
- * of the year's budget; or rejected with a reason.
+ * of the year's budget; or rejected with a reason. The decision's letter is
+ * due as it commits (PendingLetter); the worker writes and mails it.
  */
 export async function decideActivityGrant(
   actor: Actor,
@@ -140,6 +139,7 @@ export async function decideActivityGrant(
         decidedById: actor.userId,
         decidedAt: now,
         reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
+        letterDue: { create: {} },
       },
     });
     await tx.application.update({ where: { id: applicationId }, data: { status: outcome, currentDecisionId: decision.id } });
@@ -153,19 +153,7 @@ export async function decideActivityGrant(
     });
     return { decisionId: decision.id, outcome, amount, reportDueOn: decision.reportDueOn ? dateOnlyOf(decision.reportDueOn) : null };
   });
-  await issueLetters(actor, [result.decisionId]);
   return result;
-}
-
-/**
- * Every decision gets its letter, stored and mailed, once the decision has
- * committed. A failure is logged and leaves the decision standing; issuing is
- * idempotent, so the letter can be issued later.
- */
-async function issueLetters(actor: Actor, decisionIds: string[]) {
-  for (const id of decisionIds) {
-    await issueDecisionLetter(id, actor).catch((error) => logError("issuing the decision letter failed", error));
-  }
 }
 
 /**
@@ -239,6 +227,7 @@ export async function decideBaseAllocation(
           decidedAt: now,
           allocationId: allocation.id,
           reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
+          letterDue: { create: {} },
         },
       });
       await tx.application.update({ where: { id: applicationId }, data: { status: outcome, currentDecisionId: decision.id } });
@@ -254,7 +243,6 @@ export async function decideBaseAllocation(
     }
     return { allocationId: allocation.id, cap, share, total, decisions };
   });
-  await issueLetters(actor, result.decisions.map((d) => d.decisionId));
   return result;
 }
 

@@ -6,7 +6,7 @@ import { isUuid } from "@/lib/data/associations";
 import { consultationStatus } from "@/lib/data/consultations";
 import { todayIn, dateOnlyOf } from "@/lib/domain/dates";
 import { appUrl } from "@/lib/env";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict, notFound, ServiceError } from "@/lib/errors";
 import { discardStored, storePdf } from "@/lib/files/storage";
 import { queueMail } from "@/lib/mail/outbox";
 import { decisionNotice } from "@/lib/mail/templates";
@@ -101,9 +101,15 @@ export async function issueDecisionLetter(decisionId: string, actor: Actor | "sy
   if (!isUuid(decisionId)) throw notFound();
   const decision = await loadDecision(decisionId);
   if (!decision) throw notFound();
-  if (decision.letterFileId) return { fileId: decision.letterFileId, issued: false };
+  if (decision.letterFileId) {
+    await db.pendingLetter.deleteMany({ where: { decisionId } });
+    return { fileId: decision.letterFileId, issued: false };
+  }
   // A decision reopened before its letter went out is no longer in force: no letter states it.
-  if (decision.supersededAt) throw conflict("errors.decision.superseded");
+  if (decision.supersededAt) {
+    await db.pendingLetter.deleteMany({ where: { decisionId } });
+    throw conflict("errors.decision.superseded");
+  }
 
   const data = await letterData(decision);
   const app = decision.application;
@@ -115,6 +121,7 @@ export async function issueDecisionLetter(decisionId: string, actor: Actor | "sy
       const [row] = await tx.$queryRaw<{ letterFileId: string | null; supersededAt: Date | null }[]>`select "letterFileId", "supersededAt" from "Decision" where id = ${decisionId}::uuid for update`;
       if (row?.letterFileId) return { fileId: row.letterFileId, issued: false };
       if (row?.supersededAt) throw conflict("errors.decision.superseded");
+      await tx.pendingLetter.deleteMany({ where: { decisionId } });
       const file = await tx.storedFile.create({
         data: { ...stored, kind: "DECISION_LETTER", associationId: app.associationId, applicationId: app.id, uploadedById: decision.decidedById },
       });
@@ -153,6 +160,35 @@ export async function issueDecisionLetter(decisionId: string, actor: Actor | "sy
   }
   if (!result.issued) await discardStored(stored.storageKey);
   return result;
+}
+
+/** How many pending letters one call of issuePendingLetters takes at most. */
+export const PENDING_LETTER_BATCH = 50;
+
+/**
+ * Issues the letters still to be written (PendingLetter): `decisionIds`, or
+ * when none are given the oldest waiting ones (the worker's sweep). A letter
+ * that fails stays pending, with its attempts counted, for the next sweep; a
+ * superseded decision's row is removed (no letter states it). Returns how
+ * many were issued and how many failed.
+ */
+export async function issuePendingLetters(decisionIds?: readonly string[], now = new Date()): Promise<{ issued: number; failed: { decisionId: string; error: unknown }[] }> {
+  const ids = decisionIds
+    ? decisionIds.filter(isUuid)
+    : // Those that failed before go last, so one that keeps failing never holds up the rest.
+      (await db.pendingLetter.findMany({ orderBy: [{ attempts: "asc" }, { createdAt: "asc" }], take: PENDING_LETTER_BATCH, select: { decisionId: true } })).map((p) => p.decisionId);
+  let issued = 0;
+  const failed: { decisionId: string; error: unknown }[] = [];
+  for (const decisionId of ids) {
+    try {
+      if ((await issueDecisionLetter(decisionId, "system")).issued) issued++;
+    } catch (error) {
+      if (error instanceof ServiceError && (error.code === "NOT_FOUND" || error.messageKey === "errors.decision.superseded")) continue;
+      await db.pendingLetter.updateMany({ where: { decisionId }, data: { attempts: { increment: 1 }, lastAttemptAt: now } });
+      failed.push({ decisionId, error });
+    }
+  }
+  return { issued, failed };
 }
 
 /** The stored file of a decision's letter; null before it is issued. Download it with getFileForDownload, which checks access. */

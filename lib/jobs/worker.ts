@@ -7,7 +7,11 @@ import "server-only";
 //    mails whose notice was missed or whose job was lost;
 //  - delivery: one job per mail, retried with backoff, delivering each mail
 //    once however many workers share the database (deliverOutboxMail);
-//  - reminders: every hour (Swedish time) queues the reminders that are due.
+//  - reminders: every hour (Swedish time) queues the reminders that are due;
+//  - letters: LISTENs on "decision_letter" (a trigger notifies when a decision
+//    commits with its PendingLetter row) and writes each decision's letter,
+//    one at a time; the sweep picks up those whose notice was missed or whose
+//    letter failed (docs/decisions/0010-letters-in-the-worker.md).
 // `npm run worker` runs it alone (scripts/worker.ts); `npm start` runs it beside the portal.
 import PgBoss from "pg-boss";
 import pg from "pg";
@@ -16,6 +20,7 @@ import { listen, type ChannelListener } from "./listener";
 import { deliverOutboxMail, SWEEP_BATCH, takeNotified, takeSwept, type Queryable } from "./outbox-delivery";
 
 export const OUTBOX_CHANNEL = "outbox_mail";
+export const LETTER_CHANNEL = "decision_letter";
 export const QUEUES = { mail: "outbox-mail", sweep: "outbox-sweep", reminders: "reminders-due" } as const;
 /** pg-boss keeps its tables in this schema of the portal's database. */
 export const PGBOSS_SCHEMA = "pgboss";
@@ -30,6 +35,8 @@ export type WorkerOptions = Partial<WorkerSettings> & {
   databaseUrl: string;
   /** Queue due reminders every hour (default true). Tests with their own clock turn it off. */
   reminders?: boolean;
+  /** Write the decision letters that are due (default true). */
+  letters?: boolean;
   /** Sweep every minute (default true); the sweep at start and after reconnecting always runs. */
   schedules?: boolean;
   log?: WorkerLog;
@@ -67,6 +74,7 @@ export async function startWorker(options: WorkerOptions): Promise<StopWorker> {
   boss.on("error", (error) => log.error("the job queue reported an error", error));
 
   let listener: ChannelListener | null = null;
+  let letterListener: ChannelListener | null = null;
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(promise: Promise<T>) => {
     inFlight.add(promise);
@@ -125,6 +133,24 @@ export async function startWorker(options: WorkerOptions): Promise<StopWorker> {
     return total;
   };
 
+  // Letters are written one batch after another, never two at once in one worker.
+  let letterRun: Promise<void> = Promise.resolve();
+  const writeLetters = (decisionIds?: string[]): Promise<void> => {
+    if (stopping || options.letters === false) return letterRun;
+    letterRun = letterRun.then(async () => {
+      // Loaded here, as the reminders are: a fault in the letters never stops mail from going out.
+      const { issuePendingLetters, PENDING_LETTER_BATCH } = await import("@/lib/data/letters");
+      for (;;) {
+        const { issued, failed } = await issuePendingLetters(decisionIds);
+        for (const f of failed) log.warn(`the letter of decision ${f.decisionId} was not written (the sweep retries): ${detail(f.error)}`);
+        if (!decisionIds && issued) log.info(`sweep: ${issued} waiting decision letter(s) written`);
+        // A sweep goes on while it finds full batches that all went well.
+        if (decisionIds || stopping || failed.length || issued < PENDING_LETTER_BATCH) break;
+      }
+    }).catch((error) => log.warn(`writing decision letters failed (the sweep retries): ${detail(error)}`));
+    return track(letterRun);
+  };
+
   try {
     await boss.start();
     for (const name of Object.values(QUEUES)) await boss.createQueue(name);
@@ -152,6 +178,7 @@ export async function startWorker(options: WorkerOptions): Promise<StopWorker> {
     }
     await boss.work(QUEUES.sweep, { pollingIntervalSeconds: Math.max(settings.pollingIntervalSeconds, 5) }, async () => {
       await track(sweep());
+      await writeLetters();
     });
     if (options.reminders ?? true) {
       await boss.work(QUEUES.reminders, { pollingIntervalSeconds: Math.max(settings.pollingIntervalSeconds, 5) }, async () => {
@@ -172,11 +199,22 @@ export async function startWorker(options: WorkerOptions): Promise<StopWorker> {
       onReconnect: () => void track(sweep()).catch((error) => log.warn(`sweep after reconnecting failed: ${detail(error)}`)),
       onError: (message, error) => log.warn(`${message}${error ? `: ${detail(error)}` : ""}`),
     });
-    // Listening first, then sweeping: a mail committed in between is in one or the other.
+    if (options.letters !== false) {
+      letterListener = await listen({
+        connectionString: options.databaseUrl,
+        channel: LETTER_CHANNEL,
+        onNotify: (decisionIds) => void writeLetters(decisionIds),
+        onReconnect: () => void writeLetters(),
+        onError: (message, error) => log.warn(`${message}${error ? `: ${detail(error)}` : ""}`),
+      });
+    }
+    // Listening first, then sweeping: a mail or a letter committed in between is in one or the other.
     await track(sweep());
+    await writeLetters();
   } catch (error) {
     stopping = true;
     await listener?.stop();
+    await letterListener?.stop();
     await boss.stop({ graceful: false }).catch(() => undefined);
     await pool.end().catch(() => undefined);
     throw error;
@@ -187,6 +225,7 @@ export async function startWorker(options: WorkerOptions): Promise<StopWorker> {
     (stopped ??= (async () => {
       stopping = true;
       await listener?.stop();
+      await letterListener?.stop();
       deliveryWorkers = [];
       await boss.stop({ graceful: true, timeout: 15_000 });
       await Promise.allSettled([...inFlight]);

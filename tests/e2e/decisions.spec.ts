@@ -65,8 +65,15 @@ test("the committee is consulted, the coordinator decides within the pool, the m
   await expect(member.getByRole("heading", { name: "Handläggning" })).toHaveCount(0);
   await expectAccessible(member);
 
-  // The decision letter: a PDF the member downloads.
-  const [download] = await Promise.all([member.waitForEvent("download"), member.getByRole("link", { name: "Ladda ned beslutet (PDF)" }).click()]);
+  // The decision letter: the worker writes it as the decision commits; a PDF the member downloads.
+  const letterLink = member.getByRole("link", { name: "Ladda ned beslutet (PDF)" });
+  await expect(async () => {
+    if (await letterLink.isVisible()) return;
+    await expect(member.getByText("Beslutsbrevet skrivs nu")).toBeVisible();
+    await member.reload();
+    await expect(letterLink).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  const [download] = await Promise.all([member.waitForEvent("download"), letterLink.click()]);
   const letter = await download.createReadStream().then(async (stream) => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);

@@ -28,6 +28,7 @@ import type { acceptAnnualReport, listAnnualReports, listAnnualReportsToReview, 
 import { ANNUAL_REPORT_FIRST_YEAR as SERVICE_FIRST_YEAR, uploadAnnualReport } from "@/lib/data/annual-reports";
 import { closeConsultationEarly, startConsultation } from "@/lib/data/consultations";
 import { decideActivityGrant } from "@/lib/data/decisions";
+import { issuePendingLetters } from "@/lib/data/letters";
 import type { approvePayout, listPayouts, PayoutStatus } from "@/lib/data/payouts";
 import { MISSING_ANNUAL_REPORT_YEAR_FIELD, PAYOUT_CSV_HEADER, PAYOUT_STATUSES } from "@/lib/data/payouts";
 import { mostRecentlyCompletedActivityYear } from "@/lib/domain/payout";
@@ -163,12 +164,13 @@ async function submitted(associationId: string, requestedAmount = 5_000) {
   return draft.id;
 }
 
-/** An activity grant approved for the association (submit → consult → decide); the decision's letter is issued as it commits. */
+/** An activity grant approved for the association (submit → consult → decide), its letter written as the worker writes it. */
 async function granted(associationId: string, amount = 5_000) {
   const applicationId = await submitted(associationId, amount);
   const { id } = await startConsultation(coordinator(), { applicationIds: [applicationId], closesOn: FAR });
   await closeConsultationEarly(coordinator(), id, "Kommittén har samrått muntligt på sitt möte.");
   const decided = await decideActivityGrant(coordinator(), applicationId, { outcome: "APPROVED", amount, reason: REASON });
+  await issuePendingLetters([decided.decisionId]);
   return { applicationId, decisionId: decided.decisionId };
 }
 

@@ -6,11 +6,11 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createApplication, submitApplication, updateDraft } from "@/lib/data/applications";
 import { closeConsultationEarly, startConsultation } from "@/lib/data/consultations";
-import { decideActivityGrant, decideBaseAllocation } from "@/lib/data/decisions";
+import { decideActivityGrant, decideBaseAllocation, reopenBaseAllocation } from "@/lib/data/decisions";
 import { getFileForDownload } from "@/lib/data/files";
-import { getLetterFileId, issueDecisionLetter } from "@/lib/data/letters";
+import { getLetterFileId, issueDecisionLetter, issuePendingLetters } from "@/lib/data/letters";
 import { readPdfText } from "../fixtures/pdf-text";
-import { withMailAndUploads } from "../fixtures/mail-and-uploads";
+import { startTestWorker, withMailAndUploads } from "../fixtures/mail-and-uploads";
 import { actorOf, buildWorld, completeDraft, type World } from "../fixtures/world";
 
 const env = withMailAndUploads();
@@ -80,10 +80,14 @@ describe("issueDecisionLetter", () => {
     // A second member of the association gets the notice too, in English.
     const second = await db.user.create({ data: { email: `andra.${world.u}@test.example`, name: "Andra Medlem", locale: "en", emailVerified: new Date() } });
     await db.membership.create({ data: { userId: second.id, associationId: world.associations.mine.id } });
-    // Deciding issues the letter as soon as the decision has committed.
+    // Deciding leaves the letter due, in the same transaction; the worker writes it (here: called as the worker calls it).
     const { applicationId, decisionId, reportDueOn } = await decidedActivity("APPROVED", 5_000);
     const app = await db.application.findUniqueOrThrow({ where: { id: applicationId } });
+    expect(await db.pendingLetter.count({ where: { decisionId } })).toBe(1);
+    expect(await getLetterFileId(decisionId)).toBeNull();
 
+    expect(await issuePendingLetters([decisionId])).toEqual({ issued: 1, failed: [] });
+    expect(await db.pendingLetter.count({ where: { decisionId } })).toBe(0);
     const result = await issueDecisionLetter(decisionId);
     expect(result).toMatchObject({ issued: false });
 
@@ -120,8 +124,8 @@ describe("issueDecisionLetter", () => {
     expect(reportDueOn).toBe(`${world.program.year}-07-17`);
 
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "decision.letter-issued", entityId: applicationId } });
-    // Issued by the deciding coordinator's action.
-    expect(audit).toMatchObject({ entityType: "Application", actorKind: "user", actorId: world.users.coordinator.id, municipalityId: world.municipality.id });
+    // Written by the worker, for the deciding coordinator (the file names who decided).
+    expect(audit).toMatchObject({ entityType: "Application", actorKind: "system", actorId: null, municipalityId: world.municipality.id });
     expect(audit.after).toMatchObject({ decisionId, fileId: result.fileId, outcome: "APPROVED", amount: 5_000 });
 
     const mail = await env.catcher.waitFor(notice(world.users.applicant.email, app.caseNumber!), 5_000);
@@ -197,12 +201,13 @@ describe("issueDecisionLetter", () => {
     const single = await decidedActivity("APPROVED", 3_000);
     const first = await issueDecisionLetter(single.decisionId);
     const again = await issueDecisionLetter(single.decisionId);
-    expect(first.issued).toBe(false);
+    expect(first.issued).toBe(true);
     expect(again).toEqual({ fileId: first.fileId, issued: false });
     expect(await db.storedFile.count({ where: { applicationId: single.applicationId, kind: "DECISION_LETTER" } })).toBe(1);
 
     // A decision whose letter went missing (its issuing failed) gets exactly one when two calls race.
     const raced = await decidedActivity("REJECTED");
+    expect(await issuePendingLetters([raced.decisionId])).toEqual({ issued: 1, failed: [] });
     await db.decision.update({ where: { id: raced.decisionId }, data: { letterFileId: null } });
     for (const lost of await db.storedFile.findMany({ where: { applicationId: raced.applicationId, kind: "DECISION_LETTER" } })) {
       await rm(path.join(env.uploads, lost.storageKey), { force: true });
@@ -230,5 +235,49 @@ describe("issueDecisionLetter", () => {
     await expect(issueDecisionLetter(crypto.randomUUID())).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(issueDecisionLetter("not-a-uuid")).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await getLetterFileId(crypto.randomUUID())).toBeNull();
+  });
+});
+
+describe("letters still to be written", () => {
+  it("are written by the worker as the decision commits, and by its sweep when the notice was missed", async () => {
+    const log: string[] = [];
+    // A decision taken while no worker listened: the starting worker's sweep finds it.
+    const missed = await decidedActivity("REJECTED");
+    const stop = await startTestWorker(log, { letters: true });
+    try {
+      const waitForLetter = async (decisionId: string) => {
+        const deadline = Date.now() + 10_000;
+        while (!(await getLetterFileId(decisionId))) {
+          if (Date.now() > deadline) throw new Error(`no letter for ${decisionId}; worker log: ${log.join(" | ")}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      await waitForLetter(missed.decisionId);
+      // A decision taken while it listens: written on the notice.
+      const live = await decidedActivity("APPROVED", 2_000);
+      await waitForLetter(live.decisionId);
+      expect(await db.pendingLetter.count({ where: { decisionId: { in: [missed.decisionId, live.decisionId] } } })).toBe(0);
+      await env.catcher.waitFor(notice(world.users.applicant.email, live.caseNumber), 5_000);
+      expect(log.filter((line) => line.startsWith("error"))).toEqual([]);
+    } finally {
+      await stop();
+    }
+  });
+
+  it("stay due with their attempts counted when writing fails, and are dropped when the decision is superseded", async () => {
+    const town = await freshTown();
+    const a = await submitted("applicant", "BASE", town, 10_000);
+    await consulted([a]);
+    const { decisions, allocationId } = await decideBaseAllocation(coordinator(), { programYearId: world.program.id, partnerTownId: town, approve: [a], reject: [] });
+    const decisionId = decisions[0]!.decisionId;
+    // A letter must cite the case number: without one, writing fails.
+    await db.application.update({ where: { id: a }, data: { caseNumber: null } });
+    expect(await issuePendingLetters([decisionId])).toMatchObject({ issued: 0, failed: [{ decisionId }] });
+    expect(await db.pendingLetter.findUniqueOrThrow({ where: { decisionId } })).toMatchObject({ attempts: 1 });
+    expect(await getLetterFileId(decisionId)).toBeNull();
+
+    await reopenBaseAllocation(coordinator(), allocationId, "Fel ort angavs i beslutet.");
+    expect(await issuePendingLetters([decisionId])).toEqual({ issued: 0, failed: [] });
+    expect(await db.pendingLetter.count({ where: { decisionId } })).toBe(0);
   });
 });
