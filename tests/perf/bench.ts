@@ -23,6 +23,7 @@ import pg from "pg";
 import { applyMigrations } from "../../scripts/lib/migrate";
 import { buildIsCurrent } from "../../scripts/lib/build";
 import { freePort } from "../../scripts/lib/net";
+import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catcher";
 import { portalNodeOptions } from "../../scripts/lib/portal";
 import { databaseUrl, dropDatabase, ensureDatabase, testServer } from "../../scripts/lib/postgres";
 import { loadVolume, NATIONAL } from "./volume";
@@ -116,6 +117,40 @@ async function startPortal(dbUrl: string, env: NodeJS.ProcessEnv, extra: Record<
   return { url, child, output: () => out, stop: () => stopGroup(child) };
 }
 
+/** The background worker (scripts/worker.ts) as `npm start` runs it; resolves once it says it is ready. */
+async function startWorker(dbUrl: string, env: NodeJS.ProcessEnv): Promise<{ stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", path.join("scripts", "worker.ts")], {
+    env: { ...env, DATABASE_URL: dbUrl, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let out = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the worker was not ready within 60 s:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      if (out.includes("[worker] ready")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`the worker stopped (exit code ${code}):\n${out}`)));
+  });
+  return { stop: () => stopGroup(child) };
+}
+
+async function pendingLetters(dbUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ n: number }>(`select count(*)::int as n from "PendingLetter"`)).rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}
+
 /** From `npm start` on the built tree to the first page it serves: the median of three starts. */
 async function measureStartup(dbUrl: string, env: NodeJS.ProcessEnv): Promise<number[]> {
   const times: number[] = [];
@@ -185,7 +220,8 @@ async function main(): Promise<number> {
   await ensureDatabase(server.adminUrl, dbName);
   const dbUrl = databaseUrl(server.adminUrl, dbName);
   const uploadDir = mkdtempSync(path.join(os.tmpdir(), "perf-uploads-"));
-  const portals: Portal[] = [];
+  const portals: { stop: () => Promise<void> }[] = [];
+  let catcher: MailCatcher | undefined;
   try {
     await applyMigrations(dbUrl);
     let t = Date.now();
@@ -251,9 +287,12 @@ async function main(): Promise<number> {
     log(`queries per page: ${perPage.map((p) => `${p.scenario} ${p.queries}`).join(", ")}`);
     log(`EXPLAIN: ${checks.length} distinct reads, ${seqScans.length} with a sequential scan of a large table, ${explainErrors.length} not explainable`);
 
-    // ---- load
+    // ---- load, with the worker beside the portal as `npm start` runs it: it writes the decisions' letters and sends their mail
     const portal = await startPortal(dbUrl, env);
     portals.push(portal);
+    catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+    const worker = await startWorker(dbUrl, { ...env, SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}` });
+    portals.push(worker);
     const scenarios: Scenario[] = [
       ...pages.map((p) => ({ name: p.name, kind: p.kind, next: p.call })),
       ...decisionScenarios(portal.url, creds, supply),
@@ -290,8 +329,11 @@ async function main(): Promise<number> {
       { url: `${portal.url}/applications/new`, cookie: creds.applicantCookie },
       { url: `${portal.url}/coordinator/queue`, cookie: creds.coordinatorCookie },
     ]);
+    const lettersDue = await pendingLetters(dbUrl);
+    log(`decision letters still to be written when the load ended: ${lettersDue}`);
+    await worker.stop();
     await portal.stop();
-    portals.pop();
+    portals.splice(0);
 
     const report = summarize({ rows, rss, startup, perPage, checks, counting: counting.map((c) => c.scenario), queueCounts, invariants, lighthouse, loaded: loaded.counts });
     writeFileSync(path.join(OUT_DIR, "bench.json"), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rounds: ROUNDS, roundSeconds: ROUND_MS / 1000, ...report }, null, 2)}\n`);
@@ -299,6 +341,7 @@ async function main(): Promise<number> {
     return STRICT && report.missed.length ? 1 : 0;
   } finally {
     for (const p of portals) await p.stop();
+    await catcher?.stop();
     rmSync(uploadDir, { recursive: true, force: true });
     if (process.env.BENCH_KEEP === "1") log(`database kept: ${dbUrl}`);
     else await dropDatabase(server.adminUrl, dbName).catch(() => undefined);
