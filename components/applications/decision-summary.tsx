@@ -10,6 +10,7 @@ type Decision = {
   reportDueOn: string | null;
   allocation: { share: number; approvedCount: number } | null;
   letterFileId: string | null;
+  letterDue: boolean;
   paidAt: string | null;
 };
 
@@ -63,9 +64,9 @@ export async function DecisionSummary({ decision }: { decision: Decision }) {
             {t("decision.letter")}
           </a>
         </p>
-      ) : (
+      ) : decision.letterDue ? (
         <p>{t("decision.letterPending")}</p>
-      )}
+      ) : null}
     </section>
   );
 }

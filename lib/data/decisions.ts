@@ -290,7 +290,7 @@ export async function getDecisionContext(actor: Actor, applicationId: string, no
   if (!isUuid(applicationId)) throw notFound();
   const app = await db.application.findUnique({
     where: { id: applicationId },
-    include: { programYear: true, currentDecision: { include: { allocation: true } }, consultationCase: { select: { consultationId: true } } },
+    include: { programYear: true, currentDecision: { include: { allocation: true, letterDue: { select: { decisionId: true } } } }, consultationCase: { select: { consultationId: true } } },
   });
   if (!app) throw notFound();
   const isCoordinator = actor.roles.includes("COORDINATOR") && actor.municipalityId === app.municipalityId;
@@ -304,6 +304,8 @@ export async function getDecisionContext(actor: Actor, applicationId: string, no
         decidedAt: app.currentDecision.decidedAt.toISOString(),
         reportDueOn: app.currentDecision.reportDueOn ? dateOnlyOf(app.currentDecision.reportDueOn) : null,
         letterFileId: app.currentDecision.letterFileId,
+        /** The worker has yet to write the letter (PendingLetter). */
+        letterDue: !app.currentDecision.letterFileId && !!app.currentDecision.letterDue,
         paidAt: app.currentDecision.paidAt?.toISOString() ?? null,
         allocation: app.currentDecision.allocation ? { id: app.currentDecision.allocation.id, share: app.currentDecision.allocation.share, approvedCount: app.currentDecision.allocation.approvedCount } : null,
       }

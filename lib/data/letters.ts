@@ -175,8 +175,16 @@ export const PENDING_LETTER_BATCH = 50;
 export async function issuePendingLetters(decisionIds?: readonly string[], now = new Date()): Promise<{ issued: number; failed: { decisionId: string; error: unknown }[] }> {
   const ids = decisionIds
     ? decisionIds.filter(isUuid)
-    : // Those that failed before go last, so one that keeps failing never holds up the rest.
-      (await db.pendingLetter.findMany({ orderBy: [{ attempts: "asc" }, { createdAt: "asc" }], take: PENDING_LETTER_BATCH, select: { decisionId: true } })).map((p) => p.decisionId);
+    : // Those that failed before go last and wait longer after each failure (2, 4, 8 … minutes, at most a day),
+      // so one that keeps failing never holds up the rest nor fills the log every minute.
+      (
+        await db.$queryRaw<{ decisionId: string }[]>`
+          select "decisionId" from "PendingLetter"
+          where "lastAttemptAt" is null
+            or "lastAttemptAt" < ${now}::timestamp - least(interval '1 minute' * power(2, least(attempts, 20)), interval '1 day')
+          order by attempts, "createdAt"
+          limit ${PENDING_LETTER_BATCH}`
+      ).map((p) => p.decisionId);
   let issued = 0;
   const failed: { decisionId: string; error: unknown }[] = [];
   for (const decisionId of ids) {

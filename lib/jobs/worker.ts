@@ -138,6 +138,8 @@ export async function startWorker(options: WorkerOptions): Promise<StopWorker> {
   const writeLetters = (decisionIds?: string[]): Promise<void> => {
     if (stopping || options.letters === false) return letterRun;
     letterRun = letterRun.then(async () => {
+      // Stopping: what is still due stays due for the next worker's sweep.
+      if (stopping) return;
       // Loaded here, as the reminders are: a fault in the letters never stops mail from going out.
       const { issuePendingLetters, PENDING_LETTER_BATCH } = await import("@/lib/data/letters");
       for (;;) {

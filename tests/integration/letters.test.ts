@@ -275,6 +275,13 @@ describe("letters still to be written", () => {
     expect(await issuePendingLetters([decisionId])).toMatchObject({ issued: 0, failed: [{ decisionId }] });
     expect(await db.pendingLetter.findUniqueOrThrow({ where: { decisionId } })).toMatchObject({ attempts: 1 });
     expect(await getLetterFileId(decisionId)).toBeNull();
+    // The sweep leaves it alone for two minutes after one failure, then tries again.
+    const attemptsAfterSweepAt = async (minutes: number) => {
+      await issuePendingLetters(undefined, new Date(Date.now() + minutes * 60_000));
+      return (await db.pendingLetter.findUniqueOrThrow({ where: { decisionId } })).attempts;
+    };
+    expect(await attemptsAfterSweepAt(1)).toBe(1);
+    expect(await attemptsAfterSweepAt(3)).toBe(2);
 
     await reopenBaseAllocation(coordinator(), allocationId, "Fel ort angavs i beslutet.");
     expect(await issuePendingLetters([decisionId])).toEqual({ issued: 0, failed: [] });

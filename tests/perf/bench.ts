@@ -126,7 +126,7 @@ async function startWorker(dbUrl: string, env: NodeJS.ProcessEnv): Promise<{ sto
   });
   let out = "";
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the worker was not ready within 60 s:\n${out}`)), 60_000);
+    const timer = setTimeout(() => void stopGroup(child).then(() => reject(new Error(`the worker was not ready within 60 s:\n${out}`))), 60_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString("utf8");
       if (out.includes("[worker] ready")) {
