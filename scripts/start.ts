@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { applyMigrations } from "./lib/migrate";
 import { buildIsCurrent } from "./lib/build";
-import { portalNodeOptions } from "./lib/portal";
+import { portalNodeOptions, WORKER_ARGS } from "./lib/portal";
 import { APP_EMBEDDED_DIR, databaseUrl, ensureDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/postgres";
 import { startMailCatcher } from "./lib/mail-catcher";
 import { scriptClient } from "./lib/prisma";
@@ -120,7 +120,7 @@ async function main() {
   );
   log(`portal at ${env.APP_URL}`);
   // The worker in a process of its own, as `npm run worker` runs it (React's server condition for its modules).
-  const worker: ChildProcess = spawn(process.execPath, [TSX_CLI, "--conditions=react-server", path.join("scripts", "worker.ts")], {
+  const worker: ChildProcess = spawn(process.execPath, WORKER_ARGS, {
     stdio: "inherit",
     env,
   });
@@ -145,7 +145,6 @@ async function main() {
   });
 }
 
-const TSX_CLI = path.join("node_modules", "tsx", "dist", "cli.mjs");
 
 /** SIGTERM, then SIGKILL if it has not exited within 20 s; resolves once it has exited. */
 function stopChild(child: ChildProcess): Promise<void> {

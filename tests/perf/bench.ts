@@ -24,7 +24,7 @@ import { applyMigrations } from "../../scripts/lib/migrate";
 import { buildIsCurrent } from "../../scripts/lib/build";
 import { freePort } from "../../scripts/lib/net";
 import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catcher";
-import { portalNodeOptions } from "../../scripts/lib/portal";
+import { portalNodeOptions, WORKER_ARGS, WORKER_READY } from "../../scripts/lib/portal";
 import { databaseUrl, dropDatabase, ensureDatabase, testServer } from "../../scripts/lib/postgres";
 import { loadVolume, NATIONAL } from "./volume";
 import { loadSupply, type Supply } from "./supply";
@@ -119,7 +119,7 @@ async function startPortal(dbUrl: string, env: NodeJS.ProcessEnv, extra: Record<
 
 /** The background worker (scripts/worker.ts) as `npm start` runs it; resolves once it says it is ready. */
 async function startWorker(dbUrl: string, env: NodeJS.ProcessEnv): Promise<{ stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", path.join("scripts", "worker.ts")], {
+  const child = spawn(process.execPath, WORKER_ARGS, {
     env: { ...env, DATABASE_URL: dbUrl, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -129,7 +129,7 @@ async function startWorker(dbUrl: string, env: NodeJS.ProcessEnv): Promise<{ sto
     const timer = setTimeout(() => void stopGroup(child).then(() => reject(new Error(`the worker was not ready within 60 s:\n${out}`))), 60_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString("utf8");
-      if (out.includes("[worker] ready")) {
+      if (WORKER_READY.test(out)) {
         clearTimeout(timer);
         resolve();
       }

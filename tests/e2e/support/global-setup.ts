@@ -17,6 +17,7 @@ import pg from "pg";
 import { applyMigrations } from "../../../scripts/lib/migrate";
 import { buildIsCurrent } from "../../../scripts/lib/build";
 import { freePort } from "../../../scripts/lib/net";
+import { WORKER_ARGS, WORKER_READY } from "../../../scripts/lib/portal";
 import { databaseUrl, dropDatabase, ensureDatabase, testServer } from "../../../scripts/lib/postgres";
 import { startMailCatcher } from "../../../scripts/lib/mail-catcher";
 import { scriptClient } from "../../../scripts/lib/prisma";
@@ -120,7 +121,7 @@ async function startHarness(running: RunningHarness): Promise<Harness> {
 
   // Like `npm start`: the worker in a process of its own, under React's server condition.
   const workerFd = openSync(WORKER_LOG, "w");
-  const worker = spawn(process.execPath, [TSX_CLI, "--conditions=react-server", path.join("scripts", "worker.ts")], {
+  const worker = spawn(process.execPath, WORKER_ARGS, {
     env,
     stdio: ["ignore", workerFd, workerFd],
   });
@@ -161,7 +162,6 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<void>
   throw new Error(`next start did not serve ${url} within ${SERVER_READY_TIMEOUT_MS / 1000} s (last: ${last}):\n${tailOf(SERVER_LOG)}`);
 }
 
-const TSX_CLI = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
 const WORKER_READY_TIMEOUT_MS = 60_000;
 
 /** Resolves once the worker logs that it is ready; fails with its log if it stops or takes too long. */
@@ -171,7 +171,7 @@ async function waitUntilReady(worker: ChildProcess): Promise<void> {
   worker.once("exit", (code, signal) => (state.exited = signal ?? `exit code ${code}`));
   while (Date.now() < deadline) {
     if (state.exited) throw new Error(`the worker stopped (${state.exited}) before it was ready:\n${tailOf(WORKER_LOG)}`);
-    if (existsSync(WORKER_LOG) && /\[worker\] ready/.test(readFileSync(WORKER_LOG, "utf8"))) return;
+    if (existsSync(WORKER_LOG) && WORKER_READY.test(readFileSync(WORKER_LOG, "utf8"))) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the worker was not ready within ${WORKER_READY_TIMEOUT_MS / 1000} s:\n${tailOf(WORKER_LOG)}`);
