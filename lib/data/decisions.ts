@@ -304,8 +304,8 @@ export async function getDecisionContext(actor: Actor, applicationId: string, no
         decidedAt: app.currentDecision.decidedAt.toISOString(),
         reportDueOn: app.currentDecision.reportDueOn ? dateOnlyOf(app.currentDecision.reportDueOn) : null,
         letterFileId: app.currentDecision.letterFileId,
-        /** The worker has yet to write the letter (PendingLetter). */
-        letterDue: !app.currentDecision.letterFileId && !!app.currentDecision.letterDue,
+        /** The worker has yet to write the letter: its PendingLetter row goes in the transaction that stores it. */
+        letterDue: !!app.currentDecision.letterDue,
         paidAt: app.currentDecision.paidAt?.toISOString() ?? null,
         allocation: app.currentDecision.allocation ? { id: app.currentDecision.allocation.id, share: app.currentDecision.allocation.share, approvedCount: app.currentDecision.allocation.approvedCount } : null,
       }
