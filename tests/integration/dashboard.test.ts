@@ -207,17 +207,30 @@ describe("the start page's counts", () => {
     const overdue = async () => (await dashboard(dayAfter)).overdueReports - (await dashboard(onTheDay)).overdueReports;
     expect(await overdue()).toBe(1);
 
+    // The count reads only applications whose report is not settled; the database keeps that mark from the report.
+    const settled = async () => (await db.application.findUniqueOrThrow({ where: { id: grant.applicationId }, select: { reportSettled: true } })).reportSettled;
+    expect(await settled()).toBe(false);
+
     await insertFollowUpReport(world, grant.applicationId, { status: "DRAFT" });
     expect(await overdue()).toBe(1);
+    expect(await settled()).toBe(false);
 
     const submittedReport = await step(() => insertFollowUpReport(world, grant.applicationId, { status: "SUBMITTED" }), dayAfter);
     expect(submittedReport.change).toEqual({ ...NONE, reportsToReview: 1, overdueReports: -1 });
+    expect(await settled()).toBe(true);
 
     const returned = await step(() => insertFollowUpReport(world, grant.applicationId, { status: "RETURNED" }), dayAfter);
     expect(returned.change).toEqual({ ...NONE, reportsToReview: -1, overdueReports: 1 });
+    expect(await settled()).toBe(false);
 
     const accepted = await step(() => insertFollowUpReport(world, grant.applicationId, { status: "ACCEPTED" }), dayAfter);
     expect(accepted.change).toEqual({ ...NONE, overdueReports: -1 });
+    expect(await settled()).toBe(true);
+
+    // A report taken away (as a database administrator might): the obligation is open again.
+    const removed = await step(() => db.followUpReport.delete({ where: { applicationId: grant.applicationId } }), dayAfter);
+    expect(removed.change).toEqual({ ...NONE, overdueReports: 1 });
+    expect(await settled()).toBe(false);
   });
 
   it("unread messages: up when an association writes, down when the coordinator reads it", async () => {
