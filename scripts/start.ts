@@ -5,20 +5,21 @@
 //  - no SMTP configured: a local mail catcher (an error when NODE_ENV=production);
 //  - the production build, built first when the sources are newer;
 //  - `--dev` runs Next's development server instead;
-//  - the background worker (scripts/worker.ts: the outbox's mail, reminders)
-//    beside the portal; when either stops, everything stops.
+//  - the background worker (scripts/worker.ts: the outbox's mail, letters,
+//    reminders) beside the portal, started once the portal has served its
+//    first page and at a lower CPU priority (WORKER_NICE); when either stops,
+//    everything stops.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { applyMigrations } from "./lib/migrate";
 import { buildIsCurrent } from "./lib/build";
-import { portalNodeOptions, WORKER_ARGS } from "./lib/portal";
+import { freePort } from "./lib/net";
+import { lowerWorkerPriority, portalNodeOptions, WORKER_ARGS } from "./lib/portal";
 import { APP_EMBEDDED_DIR, databaseUrl, ensureDatabase, startEmbeddedPostgres, type PostgresServer } from "./lib/postgres";
-import { startMailCatcher } from "./lib/mail-catcher";
-import { scriptClient } from "./lib/prisma";
-import { generatePrismaClient } from "./prisma-generate";
-import { isSeeded, seedDemo } from "../prisma/seed";
+// Loaded only when needed (they take a quarter of a second to load, and most starts need none of them):
+// the mail catcher, the Prisma client for demo data, prisma generate.
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
@@ -65,7 +66,7 @@ async function main() {
   env.AUTH_SECRET = authSecret();
   env.NEXTAUTH_SECRET ??= env.AUTH_SECRET;
 
-  if (!existsSync(path.join("lib", "generated", "prisma", "client.ts"))) generatePrismaClient();
+  if (!existsSync(path.join("lib", "generated", "prisma", "client.ts"))) (await import("./prisma-generate")).generatePrismaClient();
 
   let pgServer: PostgresServer | null = null;
   let seed = args.has("--seed-demo") || process.env.SEED_DEMO === "1";
@@ -83,6 +84,7 @@ async function main() {
   if (!applied.length) log("database schema is up to date");
 
   if (seed) {
+    const [{ scriptClient }, { isSeeded, seedDemo }] = await Promise.all([import("./lib/prisma"), import("../prisma/seed")]);
     const client = scriptClient(env.DATABASE_URL!);
     try {
       if (await isSeeded(client)) log("database already has data: demo data not loaded again");
@@ -95,16 +97,16 @@ async function main() {
     }
   }
 
-  let catcher: Awaited<ReturnType<typeof startMailCatcher>> | null = null;
+  // No SMTP: a local mail catcher. Only the worker sends mail, so the catcher
+  // starts while the portal does; the portal only links to it, so its ports are
+  // chosen first (port 0: a free one).
+  let catcherPorts: { smtpPort: number; httpPort: number } | null = null;
   if (!smtpConfigured()) {
     if (strict) fail("SMTP is not configured: set SMTP_URL (or SMTP_HOST and friends) in production.");
-    catcher = await startMailCatcher({
-      smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025),
-      httpPort: Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080),
-    });
-    env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
-    env.MAIL_CATCHER_URL = `http://localhost:${catcher.httpPort}`;
-    log(`no SMTP configured: mail goes to the local mail catcher; read it at ${env.MAIL_CATCHER_URL}`);
+    const port = async (value: string | undefined, fallback: number) => Number(value ?? fallback) || (await freePort());
+    catcherPorts = { smtpPort: await port(process.env.MAIL_CATCHER_SMTP_PORT, 1025), httpPort: await port(process.env.MAIL_CATCHER_HTTP_PORT, 1080) };
+    env.SMTP_URL = `smtp://127.0.0.1:${catcherPorts.smtpPort}`;
+    env.MAIL_CATCHER_URL = `http://localhost:${catcherPorts.httpPort}`;
   }
 
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
@@ -119,18 +121,15 @@ async function main() {
     { stdio: "inherit", env: { ...env, NODE_ENV: dev ? "development" : "production", ...(dev ? {} : { NODE_OPTIONS: portalNodeOptions(env) }) } },
   );
   log(`portal at ${env.APP_URL}`);
-  // The worker in a process of its own, as `npm run worker` runs it (React's server condition for its modules).
-  const worker: ChildProcess = spawn(process.execPath, WORKER_ARGS, {
-    stdio: "inherit",
-    env,
-  });
 
+  let catcher: { stop: () => Promise<void> } | null = null;
+  let worker: ChildProcess | null = null;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     // The worker finishes the mails it is sending; both need the database until they have exited.
-    await Promise.all([stopChild(child), stopChild(worker)]);
+    await Promise.all([stopChild(child), worker ? stopChild(worker) : undefined]);
     await catcher?.stop();
     await pgServer?.stop();
     process.exit(code);
@@ -138,13 +137,48 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   child.on("exit", (code) => void stop(code ?? 0));
-  worker.on("exit", (code, signal) => {
+
+  // The worker starts once the portal has served its first page, and runs at a
+  // lower CPU priority: on a small machine, starting it beside Next.js delayed
+  // the first page, and mail and letters can wait for pages, not the other way
+  // round. Nothing waits on it meanwhile: mail stays in the outbox until it runs.
+  await portalAnswered(port, () => stopping);
+  if (stopping) return;
+  if (catcherPorts) {
+    const { startMailCatcher } = await import("./lib/mail-catcher");
+    catcher = await startMailCatcher(catcherPorts);
+    log(`no SMTP configured: mail goes to the local mail catcher; read it at ${env.MAIL_CATCHER_URL}`);
+  }
+  // In a process of its own, as `npm run worker` runs it (React's server condition for its modules).
+  const started: ChildProcess = spawn(process.execPath, WORKER_ARGS, { stdio: "inherit", env });
+  worker = started;
+  lowerWorkerPriority(started.pid, (line) => log(line));
+  started.on("exit", (code, signal) => {
     if (stopping) return;
     console.error(`[start] the background worker stopped (${signal ?? `exit code ${code}`}): no mail would be sent, so the portal stops too.`);
     void stop(code || 1);
   });
 }
 
+/**
+ * Resolves once the portal serves pages: it answers a static file, then its
+ * start page (whose first rendering loads the page modules, which is what makes
+ * a first page slow). Resolves early when `gaveUp` says so.
+ */
+async function portalAnswered(port: number, gaveUp: () => boolean): Promise<void> {
+  for (const file of ["/icon.svg", "/"]) {
+    while (!gaveUp()) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}${file}`, { redirect: "manual" });
+        await res.arrayBuffer();
+        break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
 
 /** SIGTERM, then SIGKILL if it has not exited within 20 s; resolves once it has exited. */
 function stopChild(child: ChildProcess): Promise<void> {

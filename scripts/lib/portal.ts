@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 
 // How the production server's Node runs, the same for `npm start` and the benchmark.
@@ -18,3 +19,18 @@ export const WORKER_ARGS = [path.join("node_modules", "tsx", "dist", "cli.mjs"),
 
 /** What the worker logs once it listens and has swept (scripts/worker.ts). */
 export const WORKER_READY = /\[worker\] ready/;
+
+/**
+ * The worker's CPU priority beside the portal (`nice`; WORKER_NICE, default 10,
+ * 0 to leave it): its mail and letters can wait a moment, a page cannot. On a
+ * machine of its own it makes no difference.
+ */
+export function lowerWorkerPriority(pid: number | undefined, log: (line: string) => void, env: NodeJS.ProcessEnv = process.env): void {
+  const nice = Number(env.WORKER_NICE ?? 10);
+  if (!pid || !Number.isInteger(nice) || nice <= 0) return;
+  try {
+    os.setPriority(pid, Math.min(nice, 19));
+  } catch (error) {
+    log(`could not lower the worker's priority (${error instanceof Error ? error.message : String(error)}): it runs at the portal's`);
+  }
+}

@@ -24,7 +24,7 @@ import { applyMigrations } from "../../scripts/lib/migrate";
 import { buildIsCurrent } from "../../scripts/lib/build";
 import { freePort } from "../../scripts/lib/net";
 import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catcher";
-import { portalNodeOptions, WORKER_ARGS, WORKER_READY } from "../../scripts/lib/portal";
+import { lowerWorkerPriority, portalNodeOptions, WORKER_ARGS, WORKER_READY } from "../../scripts/lib/portal";
 import { databaseUrl, dropDatabase, ensureDatabase, testServer } from "../../scripts/lib/postgres";
 import { loadVolume, NATIONAL } from "./volume";
 import { loadSupply, type Supply } from "./supply";
@@ -117,13 +117,14 @@ async function startPortal(dbUrl: string, env: NodeJS.ProcessEnv, extra: Record<
   return { url, child, output: () => out, stop: () => stopGroup(child) };
 }
 
-/** The background worker (scripts/worker.ts) as `npm start` runs it; resolves once it says it is ready. */
+/** The background worker (scripts/worker.ts) as `npm start` runs it (its priority lowered); resolves once it says it is ready. */
 async function startWorker(dbUrl: string, env: NodeJS.ProcessEnv): Promise<{ stop: () => Promise<void> }> {
   const child = spawn(process.execPath, WORKER_ARGS, {
     env: { ...env, DATABASE_URL: dbUrl, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
+  lowerWorkerPriority(child.pid, log);
   let out = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => void stopGroup(child).then(() => reject(new Error(`the worker was not ready within 60 s:\n${out}`))), 60_000);
