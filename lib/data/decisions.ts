@@ -59,6 +59,36 @@ export async function approvedSum(q: Q, where: { programYearId: string; partnerT
   return row?.sum ?? 0;
 }
 
+/**
+ * One pool's cap, what it has approved and what its year has approved, in one
+ * statement: what an activity decision checks while it holds the pool's locks
+ * (the same figures as poolCap and approvedSum).
+ */
+async function poolTotals(
+  tx: Tx,
+  program: { id: string; activityCapPerTown: number; baseCapPerTown: number; budget: number | null },
+  partnerTownId: string,
+  grantKind: GrantKind,
+): Promise<{ cap: number; poolApproved: number; budgetApproved: number }> {
+  const inForce = Prisma.sql`coalesce(sum((
+      select d.amount from "Decision" d
+      where d.id = a."currentDecisionId" and d.outcome = 'APPROVED' and d."supersededAt" is null
+    )), 0)::int`;
+  const [row] = await tx.$queryRaw<{ cap: number; poolApproved: number; budgetApproved: number }[]>`
+    select
+      coalesce((
+        select c.amount from "ProgramCap" c
+        where c."programYearId" = ${program.id}::uuid and c."partnerTownId" = ${partnerTownId}::uuid and c."grantKind" = ${grantKind}::"GrantKind"
+      ), ${grantKind === "BASE" ? program.baseCapPerTown : program.activityCapPerTown}::int) as cap,
+      (
+        select ${inForce} from "Application" a
+        where a."programYearId" = ${program.id}::uuid and a.status = 'APPROVED'
+          and a."partnerTownId" = ${partnerTownId}::uuid and a."grantKind" = ${grantKind}::"GrantKind"
+      ) as "poolApproved",
+      ${program.budget == null ? Prisma.sql`0` : Prisma.sql`(select ${inForce} from "Application" a where a."programYearId" = ${program.id}::uuid and a.status = 'APPROVED')`} as "budgetApproved"`;
+  return row!;
+}
+
 /** A town's cap for one grant kind in a program year: its own where the program sets one, else the program's. */
 export async function poolCap(
   q: Q,
@@ -117,18 +147,38 @@ export async function decideActivityGrant(
     if (app.grantKind !== "ACTIVITY") throw validationError({ outcome: ["validation.decision.notActivity"] });
     await assertDecidable(tx, app, now, actor);
     const program = app.programYear;
-    if (outcome === "APPROVED") {
+    // The caps are checked last, under the pool's locks: they are held from there to
+    // the commit only, so decisions on one pool wait on each other for two
+    // statements, not for all of them. The sums then include this approval, written
+    // first and visible to this transaction alone; a check that fails rolls it back.
+    const check = async (own: number) => {
       await lockPool(tx, program, app.partnerTownId!, "ACTIVITY");
-      const check = checkActivityApproval({
+      const totals = await poolTotals(tx, program, app.partnerTownId!, "ACTIVITY");
+      const result = checkActivityApproval({
         amount,
         requested: app.requestedAmount ?? 0,
         netCosts: netCosts(lines(app.budgetLines), lines(app.otherFunding)),
-        poolCap: await poolCap(tx, program, app.partnerTownId!, "ACTIVITY"),
-        poolApproved: await approvedSum(tx, { programYearId: program.id, partnerTownId: app.partnerTownId!, grantKind: "ACTIVITY" }),
+        poolCap: totals.cap,
+        poolApproved: totals.poolApproved - own,
         budget: program.budget,
-        budgetApproved: program.budget == null ? 0 : await approvedSum(tx, { programYearId: program.id }),
+        budgetApproved: program.budget == null ? 0 : totals.budgetApproved - own,
       });
-      if (!check.ok) throw new ServiceError("VALIDATION", `errors.decision.${check.reason}`, { amount: [`validation.decision.${check.reason}`] });
+      if (!result.ok) throw new ServiceError("VALIDATION", `errors.decision.${result.reason}`, { amount: [`validation.decision.${result.reason}`] });
+    };
+    // An amount no pool could grant (not positive, above what was asked or the net
+    // costs) is refused before anything is written, with the reason the pool's
+    // figures give: they only lower the limit, so check(0) throws.
+    if (outcome === "APPROVED") {
+      const whateverThePool = checkActivityApproval({
+        amount,
+        requested: app.requestedAmount ?? 0,
+        netCosts: netCosts(lines(app.budgetLines), lines(app.otherFunding)),
+        poolCap: Number.MAX_SAFE_INTEGER,
+        poolApproved: 0,
+        budget: null,
+        budgetApproved: 0,
+      });
+      if (!whateverThePool.ok) await check(0);
     }
     const decision = await tx.decision.create({
       data: {
@@ -151,6 +201,7 @@ export async function decideActivityGrant(
       before: { status: app.status },
       after: { status: outcome, decisionId: decision.id, amount, reason, reportDueOn: decision.reportDueOn ? dateOnlyOf(decision.reportDueOn) : null },
     });
+    if (outcome === "APPROVED") await check(amount);
     return { decisionId: decision.id, outcome, amount, reportDueOn: decision.reportDueOn ? dateOnlyOf(decision.reportDueOn) : null };
   });
   return result;

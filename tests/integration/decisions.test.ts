@@ -173,6 +173,26 @@ describe("activity grants", () => {
     expect(total).toBe(ok * 700);
   }, 60_000);
 
+  it("approve exactly one of 20 applications asking for a whole pool at once, in each of five pools", async () => {
+    // Each approval alone fits; any two together exceed the cap. Every transaction
+    // writes its approval before it checks the pool, so only the pool's lock keeps
+    // two of them from each seeing its own approval alone. A race is a matter of
+    // timing: five pools, one after another, make missing it unlikely.
+    for (let round = 0; round < 5; round++) {
+      const town = await freshTown();
+      const ids = await manyActivityApplications(20, town, 10_000);
+      await consulted(ids);
+      const results = await Promise.allSettled(
+        ids.map((id) => decideActivityGrant(coordinator(), id, { outcome: "APPROVED", amount: 10_000, reason: "Hela ortens aktivitetspott." })),
+      );
+      const refused = results.filter((r) => r.status === "rejected" && r.reason instanceof ServiceError && r.reason.fieldErrors?.amount?.[0] === "validation.decision.ABOVE_POOL_REMAINING");
+      expect({ approved: results.filter((r) => r.status === "fulfilled").length, refused: refused.length }).toEqual({ approved: 1, refused: 19 });
+      const { total } = await poolInvariants(town, "ACTIVITY", 10_000);
+      expect(total).toBe(10_000);
+      expect(await db.decision.count({ where: { applicationId: { in: ids } } })).toBe(1);
+    }
+  }, 60_000);
+
   it("get exactly one decision when two coordinators decide the same application at once", async () => {
     const town = await freshTown();
     const [id] = await manyActivityApplications(1, town, 3_000);
