@@ -23,19 +23,33 @@ function reasonOf(value: unknown, field: string): string {
 
 const lines = (v: unknown) => (Array.isArray(v) ? v.filter((l: { amount?: unknown }) => isWholeKronor(l?.amount)) : []) as { amount: number }[];
 
+const poolKey = (programYearId: string, partnerTownId: string, grantKind: GrantKind) => `pool:${programYearId}:${partnerTownId}:${grantKind}`;
+
+/**
+ * A decision and its letter, due from the moment it commits (PendingLetter; the
+ * worker writes it). Two inserts: written as a nested create, Prisma reads the
+ * decision back a third time.
+ */
+async function createDecision(tx: Tx, data: Prisma.DecisionUncheckedCreateInput) {
+  const decision = await tx.decision.create({ data });
+  await tx.pendingLetter.create({ data: { decisionId: decision.id } });
+  return decision;
+}
+
 /**
  * Decisions on one pool (a town, a year, a grant kind) are taken one at a
  * time, and with a program budget, one at a time across the year: every cap
  * is checked against sums no other transaction can change before this commits.
  */
 async function lockPool(tx: Tx, program: { id: string; budget: number | null }, partnerTownId: string, grantKind: GrantKind) {
-  if (program.budget != null) await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`budget:${program.id}`}))`;
-  await lockPoolOnly(tx, program.id, partnerTownId, grantKind);
+  if (program.budget == null) return lockPoolOnly(tx, program.id, partnerTownId, grantKind);
+  // Both in one statement, always the year's first (PostgreSQL evaluates a select list in order), so two deciders never wait on each other crosswise.
+  await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`budget:${program.id}`})), pg_advisory_xact_lock(hashtext(${poolKey(program.id, partnerTownId, grantKind)}))`;
 }
 
 /** One pool's lock alone: what a payout takes so it never interleaves with reopening the pool's allocation. */
 export async function lockPoolOnly(tx: Tx, programYearId: string, partnerTownId: string, grantKind: GrantKind) {
-  await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`pool:${programYearId}:${partnerTownId}:${grantKind}`}))`;
+  await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${poolKey(programYearId, partnerTownId, grantKind)}))`;
 }
 
 type Q = Tx | typeof db;
@@ -180,17 +194,14 @@ export async function decideActivityGrant(
       });
       if (!whateverThePool.ok) await check(0);
     }
-    const decision = await tx.decision.create({
-      data: {
-        applicationId,
-        outcome,
-        amount,
-        reason,
-        decidedById: actor.userId,
-        decidedAt: now,
-        reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
-        letterDue: { create: {} },
-      },
+    const decision = await createDecision(tx, {
+      applicationId,
+      outcome,
+      amount,
+      reason,
+      decidedById: actor.userId,
+      decidedAt: now,
+      reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
     });
     await tx.application.update({ where: { id: applicationId }, data: { status: outcome, currentDecisionId: decision.id } });
     await audit(tx, actor, {
@@ -268,18 +279,15 @@ export async function decideBaseAllocation(
     ]) {
       const app = await tx.application.findUniqueOrThrow({ where: { id: applicationId } });
       const amount = outcome === "APPROVED" ? share : 0;
-      const decision = await tx.decision.create({
-        data: {
-          applicationId,
-          outcome,
-          amount,
-          reason,
-          decidedById: actor.userId,
-          decidedAt: now,
-          allocationId: allocation.id,
-          reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
-          letterDue: { create: {} },
-        },
+      const decision = await createDecision(tx, {
+        applicationId,
+        outcome,
+        amount,
+        reason,
+        decidedById: actor.userId,
+        decidedAt: now,
+        allocationId: allocation.id,
+        reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
       });
       await tx.application.update({ where: { id: applicationId }, data: { status: outcome, currentDecisionId: decision.id } });
       await audit(tx, actor, {
