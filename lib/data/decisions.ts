@@ -74,12 +74,13 @@ export async function approvedSum(q: Q, where: { programYearId: string; partnerT
 }
 
 /**
- * One pool's cap, what it has approved and what its year has approved, in one
- * statement: what an activity decision checks while it holds the pool's locks
- * (the same figures as poolCap and approvedSum).
+ * One pool's cap, what it has approved and what its year has approved (0 without
+ * a budget), in one statement: what an activity decision checks while it holds
+ * the pool's locks and the case page shows (the same figures as poolCap and
+ * approvedSum).
  */
 async function poolTotals(
-  tx: Tx,
+  q: Q,
   program: { id: string; activityCapPerTown: number; baseCapPerTown: number; budget: number | null },
   partnerTownId: string,
   grantKind: GrantKind,
@@ -88,7 +89,7 @@ async function poolTotals(
       select d.amount from "Decision" d
       where d.id = a."currentDecisionId" and d.outcome = 'APPROVED' and d."supersededAt" is null
     )), 0)::int`;
-  const [row] = await tx.$queryRaw<{ cap: number; poolApproved: number; budgetApproved: number }[]>`
+  const [row] = await q.$queryRaw<{ cap: number; poolApproved: number; budgetApproved: number }[]>`
     select
       coalesce((
         select c.amount from "ProgramCap" c
@@ -353,7 +354,7 @@ export async function getDecisionContext(actor: Actor, applicationId: string, no
   });
   if (!app) throw notFound();
   const isCoordinator = actor.roles.includes("COORDINATOR") && actor.municipalityId === app.municipalityId;
-  const isMember = !!(await db.membership.findUnique({ where: { userId_associationId: { userId: actor.userId, associationId: app.associationId } } }));
+  const isMember = !isCoordinator && !!(await db.membership.findUnique({ where: { userId_associationId: { userId: actor.userId, associationId: app.associationId } } }));
   if (!isCoordinator && !isMember) throw notFound();
   const decision = app.currentDecision
     ? {
@@ -373,13 +374,14 @@ export async function getDecisionContext(actor: Actor, applicationId: string, no
   const consultation = await consultationStatus(db, applicationId, now);
   let maxApproval: number | null = null;
   if (app.grantKind === "ACTIVITY" && app.status === "SUBMITTED" && app.partnerTownId) {
+    const totals = await poolTotals(db, app.programYear, app.partnerTownId, "ACTIVITY");
     maxApproval = maxActivityApproval({
       requested: app.requestedAmount ?? 0,
       netCosts: netCosts(lines(app.budgetLines), lines(app.otherFunding)),
-      poolCap: await poolCap(db, app.programYear, app.partnerTownId, "ACTIVITY"),
-      poolApproved: await approvedSum(db, { programYearId: app.programYearId, partnerTownId: app.partnerTownId, grantKind: "ACTIVITY" }),
+      poolCap: totals.cap,
+      poolApproved: totals.poolApproved,
       budget: app.programYear.budget,
-      budgetApproved: app.programYear.budget == null ? 0 : await approvedSum(db, { programYearId: app.programYearId }),
+      budgetApproved: totals.budgetApproved,
     });
   }
   return {
