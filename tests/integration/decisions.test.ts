@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { ServiceError } from "@/lib/errors";
 import { createApplication, submitApplication, updateDraft } from "@/lib/data/applications";
 import { closeConsultationEarly, recommendationsFor, recordRecommendation, startConsultation } from "@/lib/data/consultations";
-import { decideActivityGrant, decideBaseAllocation, reopenBaseAllocation } from "@/lib/data/decisions";
+import { decideActivityGrant, decideBaseAllocation, getDecisionContext, reopenBaseAllocation } from "@/lib/data/decisions";
 import { withMailAndUploads } from "../fixtures/mail-and-uploads";
 import { actorOf, buildWorld, completeDraft, type World } from "../fixtures/world";
 
@@ -152,7 +152,10 @@ describe("activity grants", () => {
     const reason = "Aktiviteten stärker vänortssamarbetet.";
     expect((await failure(() => decideActivityGrant(coordinator(), a, { outcome: "APPROVED", amount: 9_001, reason }))).fields.amount).toEqual(["validation.decision.ABOVE_REQUESTED"]);
     // completeDraft: costs 12 000 − funding 2 000 = 10 000 net; requested 9 000 binds first.
+    expect((await getDecisionContext(coordinator(), b)).coordinator?.maxApproval).toBe(9_000);
     await decideActivityGrant(coordinator(), a, { outcome: "APPROVED", amount: 9_000, reason });
+    // The case page offers what the town's pool has left.
+    expect((await getDecisionContext(coordinator(), b)).coordinator?.maxApproval).toBe(1_000);
     expect((await failure(() => decideActivityGrant(coordinator(), b, { outcome: "APPROVED", amount: 1_001, reason }))).fields.amount).toEqual(["validation.decision.ABOVE_POOL_REMAINING"]);
     await decideActivityGrant(coordinator(), b, { outcome: "APPROVED", amount: 1_000, reason });
     await poolInvariants(town, "ACTIVITY", 10_000);
@@ -286,7 +289,10 @@ describe("the year's budget", () => {
     const decidedSoFar = (await db.decision.aggregate({ _sum: { amount: true }, where: { outcome: "APPROVED", supersededAt: null, application: { programYearId: world.program.id } } }))._sum.amount ?? 0;
     await db.programYear.update({ where: { id: world.program.id }, data: { budget: decidedSoFar + 7_000 } });
     try {
+      // The case page offers the whole request while it fits, then what the budget has left.
+      expect((await getDecisionContext(coordinator(), second!)).coordinator?.maxApproval).toBe(4_000);
       await decideActivityGrant(coordinator(), first!, { outcome: "APPROVED", amount: 4_000, reason: "Inom budget och pott." });
+      expect((await getDecisionContext(coordinator(), second!)).coordinator?.maxApproval).toBe(3_000);
       const queue = await listQueue(coordinator(), { partnerTownId: town, status: "SUBMITTED" });
       expect(queue.items.find((i) => i.id === second)).toMatchObject({ exceedsBudget: true });
       const refused = await failure(() => decideActivityGrant(coordinator(), second!, { outcome: "APPROVED", amount: 4_000, reason: "Inom pott men inte budget." }));
