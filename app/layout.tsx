@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { getT } from "@/lib/i18n/server";
-import { clientMessages } from "@/lib/i18n/client-texts";
+import Script from "next/script";
+import { clientTextsFile } from "@/lib/i18n/client-texts";
 import { getSessionActor } from "@/lib/auth/session";
 import { I18nProvider } from "@/components/i18n/provider";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -24,7 +25,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a className="skip-link" href="#main">
           {t("nav.skipToContent")}
         </a>
-        <I18nProvider locale={locale} messages={clientMessages(locale, "")}>
+        {/* The texts client components translate from, cached by the browser (lib/i18n/client-texts.ts). */}
+        <Script src={`/texts/${clientTextsFile(locale)}`} strategy="beforeInteractive" />
+        <I18nProvider locale={locale}>
           <SiteHeader actor={actor} />
           <main id="main" tabIndex={-1}>
             {children}

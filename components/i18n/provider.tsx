@@ -3,13 +3,23 @@ import { createContext, useContext, useMemo } from "react";
 import type { Locale } from "@/lib/i18n/locale";
 import { format } from "@/lib/i18n/translate-core";
 
-type Ctx = { locale: Locale; messages: Record<string, string> };
+type Messages = Record<string, string>;
+type Ctx = { locale: Locale; messages: Messages };
 const I18nContext = createContext<Ctx | null>(null);
 
-/** Texts for the components below; a nested provider adds its route's texts to those above it. */
-export function I18nProvider({ locale, messages, children }: Ctx & { children: React.ReactNode }) {
-  const parent = useContext(I18nContext);
-  const value = useMemo(() => ({ locale, messages: parent ? { ...parent.messages, ...messages } : messages }), [locale, messages, parent]);
+/**
+ * The texts of the visitor's language: put in place by the script the root
+ * layout loads before hydration, and on the server by lib/i18n/client-texts.ts
+ * (CLIENT_TEXTS_GLOBAL). A test may hand its own `messages`.
+ */
+function loadedTexts(locale: Locale): Messages {
+  const loaded = (globalThis as unknown as { __clientTexts?: Partial<Record<Locale, Messages>> }).__clientTexts?.[locale];
+  if (!loaded) console.error(`The ${locale} texts are not loaded: texts show as their keys.`);
+  return loaded ?? {};
+}
+
+export function I18nProvider({ locale, messages, children }: { locale: Locale; messages?: Messages; children: React.ReactNode }) {
+  const value = useMemo(() => ({ locale, messages: messages ?? loadedTexts(locale) }), [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,12 +1,13 @@
-// The browser gets only the texts its route's client components use
-// (lib/i18n/client-texts.ts). This test reads every client file and fails when
-// one uses a namespace its route does not hand it, so a text can never show
-// as its bare key because a list was forgotten.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// The browser gets the texts of the namespaces client components translate
+// from, in one cached script per language (lib/i18n/client-texts.ts). This test
+// reads every client file and fails when one uses a namespace not in the list,
+// so a text can never show as its bare key because the list was forgotten.
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { CLIENT_TEXTS, clientMessages } from "./client-texts";
-import { sv } from "./messages";
+import { CLIENT_NAMESPACES, CLIENT_TEXTS_GLOBAL, clientMessages, clientTextsFile, clientTextsLocaleOf, clientTextsScript } from "./client-texts";
+import { en, sv } from "./messages";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const NAMESPACES = new Set(Object.keys(sv).map((key) => key.split(".")[0]!));
@@ -33,68 +34,36 @@ function namespacesUsed(text: string): Set<string> {
   return used;
 }
 
-/** "app/coordinator/queue/_components/x.tsx" → "coordinator/queue": the route the file renders in. */
-function routeOf(file: string): string {
-  const parts = path.dirname(path.relative("app", file)).split(path.sep).filter((p) => p !== ".");
-  const end = parts.findIndex((p) => p.startsWith("_"));
-  return (end === -1 ? parts : parts.slice(0, end)).join("/");
-}
-
-/** What a route's client components receive: the root's namespaces and those of every layout above them. */
-function handed(route: string): Set<string> {
-  const parts = route ? route.split("/") : [];
-  const out = new Set<string>();
-  for (let i = 0; i <= parts.length; i++) (CLIENT_TEXTS[parts.slice(0, i).join("/")] ?? []).forEach((ns) => out.add(ns));
-  return out;
-}
-
-/** The routes a file renders in: its own under app/, or for a shared component, those of the app files that import it (through other components too). */
-function routesOf(file: string, seen = new Set<string>()): string[] {
-  if (file.startsWith("app/")) return [routeOf(file)];
-  if (seen.has(file)) return [];
-  seen.add(file);
-  const stem = file.replace(/\.tsx?$/, "");
-  const importers = files.filter(({ file: other, text }) => {
-    const specifiers = [...text.matchAll(/from\s+["']([^"']+)["']/g)].map(([, s]) => s!);
-    return specifiers.some((s) => (s.startsWith("@/") ? s.slice(2) : s.startsWith(".") ? path.join(path.dirname(other), s) : null) === stem);
-  });
-  return importers.flatMap((i) => routesOf(i.file, seen));
-}
-
 describe("texts handed to the browser", () => {
-  it("cover every namespace each client component translates from, on every route it renders in", () => {
-    const missing: string[] = [];
-    for (const { file, text } of clientFiles) {
-      const used = namespacesUsed(text);
-      const routes = routesOf(file);
-      if (used.size && !routes.length) missing.push(`${file}: rendered by no page`);
-      for (const route of routes) {
-        const have = handed(route);
-        for (const ns of used) if (!have.has(ns)) missing.push(`${file} on /${route}: ${ns}`);
-      }
-    }
+  it("cover every namespace a client component translates from", () => {
+    const listed = new Set(CLIENT_NAMESPACES);
+    const missing = clientFiles.flatMap(({ file, text }) => [...namespacesUsed(text)].filter((ns) => !listed.has(ns)).map((ns) => `${file}: ${ns}`));
     expect(missing).toEqual([]);
   });
 
-  it("are handed by a layout on every route that lists them", () => {
-    for (const route of Object.keys(CLIENT_TEXTS)) {
-      const layout = path.join(ROOT, "app", route, "layout.tsx");
-      expect(existsSync(layout), `app/${route}/layout.tsx`).toBe(true);
-      const text = readFileSync(layout, "utf8");
-      expect(text, `app/${route}/layout.tsx`).toContain(route ? `<ClientTexts route="${route}"` : "clientMessages(locale, \"\")");
-    }
+  it("name only namespaces that exist, and leave the server's own out", () => {
+    for (const ns of CLIENT_NAMESPACES) expect(NAMESPACES.has(ns), ns).toBe(true);
+    expect(Object.keys(clientMessages("sv")).some((key) => key.startsWith("audit."))).toBe(false);
   });
 
-  it("name only namespaces that exist", () => {
-    for (const [route, namespaces] of Object.entries(CLIENT_TEXTS)) for (const ns of namespaces) expect(NAMESPACES.has(ns), `${route}: ${ns}`).toBe(true);
+  it("reach the browser as a script that puts the visitor's language in place, English falling back to Swedish", () => {
+    const browser = vm.createContext({}) as Record<string, unknown>;
+    browser.self = browser;
+    vm.runInContext(clientTextsScript("en"), browser);
+    vm.runInContext(clientTextsScript("sv"), browser);
+    const loaded = browser[CLIENT_TEXTS_GLOBAL] as Record<string, Record<string, string>>;
+    expect(loaded.en!["queue.consultSelected"]).toBe("Put the selected to the committee");
+    expect(loaded.sv!["errors.INTERNAL"]).toBe(sv["errors.INTERNAL"]);
+    const untranslated = Object.keys(sv).find((key) => CLIENT_NAMESPACES.includes(key.split(".")[0]!) && !(key in en));
+    if (untranslated) expect(loaded.en![untranslated]).toBe(sv[untranslated]);
   });
 
-  it("are a route's namespaces only, in the visitor's language", () => {
-    const queue = clientMessages("en", "coordinator/queue");
-    expect(queue["queue.consultSelected"]).toBe("Put the selected to the committee");
-    expect(queue["admin.form.saving"]).toBeUndefined();
-    expect(clientMessages("sv", "")["errors.INTERNAL"]).toBe(sv["errors.INTERNAL"]);
-    expect(Object.keys(clientMessages("sv", "")).length).toBeLessThan(Object.keys(sv).length / 5);
+  it("are found under a name that changes with their content, and under no other", () => {
+    expect(clientTextsFile("sv")).toMatch(/^sv-[0-9a-f]{12}\.js$/);
+    expect(clientTextsFile("en")).not.toBe(clientTextsFile("sv").replace("sv-", "en-"));
+    expect(clientTextsLocaleOf(clientTextsFile("en"))).toBe("en");
+    expect(clientTextsLocaleOf("sv-000000000000.js")).toBeNull();
+    expect(clientTextsLocaleOf("../etc/passwd")).toBeNull();
   });
 
   it("find a namespace in a client file however the file writes it", () => {

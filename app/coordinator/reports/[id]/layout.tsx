@@ -1,5 +1,0 @@
-import { ClientTexts } from "@/components/i18n/client-texts";
-
-export default function Layout({ children }: { children: React.ReactNode }) {
-  return <ClientTexts route="coordinator/reports/[id]">{children}</ClientTexts>;
-}
