@@ -27,11 +27,18 @@ const poolKey = (programYearId: string, partnerTownId: string, grantKind: GrantK
 
 /**
  * A decision and its letter, due from the moment it commits (PendingLetter; the
- * worker writes it). Two inserts: written as a nested create, Prisma reads the
- * decision back a third time.
+ * worker writes it). An approval's follow-up report is due the program's
+ * months after the activity ends. Two inserts: written as a nested create,
+ * Prisma reads the decision back a third time.
  */
-async function createDecision(tx: Tx, data: Prisma.DecisionUncheckedCreateInput) {
-  const decision = await tx.decision.create({ data });
+async function createDecision(
+  tx: Tx,
+  data: Omit<Prisma.DecisionUncheckedCreateInput, "reportDueOn">,
+  app: { endDate: Date | null },
+  program: { reportDeadlineMonths: number },
+) {
+  const reportDueOn = data.outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null;
+  const decision = await tx.decision.create({ data: { ...data, reportDueOn } });
   await tx.pendingLetter.create({ data: { decisionId: decision.id } });
   return decision;
 }
@@ -195,15 +202,7 @@ export async function decideActivityGrant(
       });
       if (!whateverThePool.ok) await check(0);
     }
-    const decision = await createDecision(tx, {
-      applicationId,
-      outcome,
-      amount,
-      reason,
-      decidedById: actor.userId,
-      decidedAt: now,
-      reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
-    });
+    const decision = await createDecision(tx, { applicationId, outcome, amount, reason, decidedById: actor.userId, decidedAt: now }, app, program);
     await tx.application.update({ where: { id: applicationId }, data: { status: outcome, currentDecisionId: decision.id } });
     await audit(tx, actor, {
       action: outcome === "APPROVED" ? "application.approved" : "application.rejected",
@@ -280,16 +279,7 @@ export async function decideBaseAllocation(
     ]) {
       const app = await tx.application.findUniqueOrThrow({ where: { id: applicationId } });
       const amount = outcome === "APPROVED" ? share : 0;
-      const decision = await createDecision(tx, {
-        applicationId,
-        outcome,
-        amount,
-        reason,
-        decidedById: actor.userId,
-        decidedAt: now,
-        allocationId: allocation.id,
-        reportDueOn: outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null,
-      });
+      const decision = await createDecision(tx, { applicationId, outcome, amount, reason, decidedById: actor.userId, decidedAt: now, allocationId: allocation.id }, app, program);
       await tx.application.update({ where: { id: applicationId }, data: { status: outcome, currentDecisionId: decision.id } });
       await audit(tx, actor, {
         action: outcome === "APPROVED" ? "application.approved" : "application.rejected",
