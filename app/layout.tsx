@@ -19,6 +19,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const { t, locale } = await getT();
   const actor = await getSessionActor();
+  const texts = `/texts/${clientTextsFile(locale)}`;
   return (
     <html lang={locale}>
       <body>
@@ -26,8 +27,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("nav.skipToContent")}
         </a>
         {/* The texts client components translate from, cached by the browser (lib/i18n/client-texts.ts). */}
-        <Script src={`/texts/${clientTextsFile(locale)}`} strategy="beforeInteractive" />
-        <I18nProvider locale={locale}>
+        <Script src={texts} strategy="beforeInteractive" />
+        <I18nProvider locale={locale} src={texts}>
           <SiteHeader actor={actor} />
           <main id="main" tabIndex={-1}>
             {children}

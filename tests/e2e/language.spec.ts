@@ -17,6 +17,16 @@ test("the interface switches to English and back, and remembers the choice", asy
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
 });
 
+test("the sign-in form, drawn in the browser, follows the language without a reload", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("button", { name: "Skicka inloggningslänk" })).toBeVisible();
+  await page.getByRole("button", { name: "In English" }).click();
+  await expect(page.getByRole("button", { name: "Send sign-in link" })).toBeVisible();
+  await expect(page.getByLabel("E-mail address")).toBeVisible();
+  await page.getByRole("button", { name: "På svenska" }).click();
+  await expect(page.getByRole("button", { name: "Skicka inloggningslänk" })).toBeVisible();
+});
+
 test("the accessibility statement and the privacy notice are linked from every page", async ({ page, expectAccessible }) => {
   for (const path of ["/", "/sign-in", "/privacy", "/contact"]) {
     await page.goto(path);
