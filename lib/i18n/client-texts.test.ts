@@ -66,6 +66,18 @@ describe("texts handed to the browser", () => {
     expect(clientTextsLocaleOf("../etc/passwd")).toBeNull();
   });
 
+  it("are served for a year under their own name, for the moment under another version's, and not at all under any other", async () => {
+    const { GET } = await import("@/app/texts/[file]/route");
+    const get = (file: string) => GET(new Request(`http://localhost/texts/${file}`), { params: Promise.resolve({ file }) });
+    const current = await get(clientTextsFile("sv"));
+    expect([current.status, current.headers.get("cache-control"), current.headers.get("content-type")]).toEqual([200, "public, max-age=31536000, immutable", "text/javascript; charset=utf-8"]);
+    expect(await current.text()).toBe(clientTextsScript("sv"));
+    const older = await get("en-000000000000.js");
+    expect([older.status, older.headers.get("cache-control")]).toEqual([200, "no-store"]);
+    expect(await older.text()).toBe(clientTextsScript("en"));
+    for (const junk of ["de-000000000000.js", "sv.js", "..%2Fpackage.json"]) expect((await get(junk)).status).toBe(404);
+  });
+
   it("find a namespace in a client file however the file writes it", () => {
     const client = (body: string) => `const { t } = useI18n(); ${body}`;
     expect([...namespacesUsed(client(`t("queue.title"); t(\`figures.\${x}\`); const L = { a: "admin.user.email" };`))].sort()).toEqual(["admin", "figures", "queue"]);
