@@ -142,13 +142,21 @@ async function main() {
   // lower CPU priority: on a small machine, starting it beside Next.js delayed
   // the first page, and mail and letters can wait for pages, not the other way
   // round. Nothing waits on it meanwhile: mail stays in the outbox until it runs.
-  await portalAnswered(port, () => stopping);
+  // The catcher runs in this process; the worker is spawned only while nothing is stopping, so none outlives it.
+  const answered = await portalAnswered(host, port, () => stopping);
   if (stopping) return;
+  if (!answered) log("the portal has not served its start page within a minute: starting the worker anyway");
   if (catcherPorts) {
-    const { startMailCatcher } = await import("./lib/mail-catcher");
-    catcher = await startMailCatcher(catcherPorts);
+    try {
+      const { startMailCatcher } = await import("./lib/mail-catcher");
+      catcher = await startMailCatcher(catcherPorts);
+    } catch (error) {
+      console.error(`[start] the mail catcher could not start (${error instanceof Error ? error.message : String(error)}): is another one on ports ${catcherPorts.smtpPort} and ${catcherPorts.httpPort}? Set MAIL_CATCHER_SMTP_PORT and MAIL_CATCHER_HTTP_PORT, or SMTP_URL.`);
+      return stop(1);
+    }
     log(`no SMTP configured: mail goes to the local mail catcher; read it at ${env.MAIL_CATCHER_URL}`);
   }
+  if (stopping) return;
   // In a process of its own, as `npm run worker` runs it (React's server condition for its modules).
   const started: ChildProcess = spawn(process.execPath, WORKER_ARGS, { stdio: "inherit", env });
   worker = started;
@@ -161,15 +169,19 @@ async function main() {
 }
 
 /**
- * Resolves once the portal serves pages: it answers a static file, then its
- * start page (whose first rendering loads the page modules, which is what makes
- * a first page slow). Resolves early when `gaveUp` says so.
+ * Whether the portal serves pages: it answers a static file, then its start
+ * page (whose first rendering loads the page modules, which is what makes a
+ * first page slow), asked where it listens (any address: this machine's
+ * loopback). False after a minute without an answer, or when `gaveUp` says so.
  */
-async function portalAnswered(port: number, gaveUp: () => boolean): Promise<void> {
+async function portalAnswered(host: string, port: number, gaveUp: () => boolean): Promise<boolean> {
+  const address = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "[::1]" : host.includes(":") ? `[${host}]` : host;
+  const deadline = Date.now() + 60_000;
   for (const file of ["/icon.svg", "/"]) {
-    while (!gaveUp()) {
+    for (;;) {
+      if (gaveUp() || Date.now() > deadline) return false;
       try {
-        const res = await fetch(`http://127.0.0.1:${port}${file}`, { redirect: "manual" });
+        const res = await fetch(`http://${address}:${port}${file}`, { redirect: "manual" });
         await res.arrayBuffer();
         break;
       } catch {
@@ -178,6 +190,7 @@ async function portalAnswered(port: number, gaveUp: () => boolean): Promise<void
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+  return true;
 }
 
 /** SIGTERM, then SIGKILL if it has not exited within 20 s; resolves once it has exited. */
