@@ -632,17 +632,20 @@ export async function overdueReportsOf(associationIds: readonly string[], today:
   const ids = [...new Set(associationIds)].filter(isUuid);
   const out = new Map<string, OverdueReport[]>();
   if (!ids.length) return out;
+  // The association's turn: no report yet, or a draft, or one sent back; "reportSettled" (kept by
+  // the database from FollowUpReport) says the opposite. Each decision is fetched by key: as a
+  // join, PostgreSQL may hash the reports or decisions of the whole country for a page's associations.
   const rows = await q.$queryRaw<{ applicationId: string; associationId: string; caseNumber: string | null; title: string; dueOn: string }[]>`
-    select a.id as "applicationId", a."associationId", a."caseNumber", a.title, to_char(d."reportDueOn", 'YYYY-MM-DD') as "dueOn"
-    from "Application" a
-    join "Decision" d on d.id = a."currentDecisionId"
-    left join "FollowUpReport" r on r."applicationId" = a.id
-    where a."associationId" in (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})
-      and a.status = 'APPROVED'
-      and d.outcome = 'APPROVED'
-      and d."reportDueOn" < ${today}::date
-      and (r.id is null or r.status in ('DRAFT', 'RETURNED'))
-    order by d."reportDueOn", a.id`;
+    select x."applicationId", x."associationId", x."caseNumber", x.title, to_char(x.due, 'YYYY-MM-DD') as "dueOn"
+    from (
+      select a.id as "applicationId", a."associationId", a."caseNumber", a.title,
+        (select d."reportDueOn" from "Decision" d where d.id = a."currentDecisionId" and d.outcome = 'APPROVED') as due
+      from "Application" a
+      where a."associationId" in (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})
+        and a.status = 'APPROVED' and not a."reportSettled"
+    ) x
+    where x.due < ${today}::date
+    order by x.due, x."applicationId"`;
   for (const { associationId, ...report } of rows) {
     const list = out.get(associationId) ?? [];
     list.push(report);
