@@ -25,15 +25,36 @@ export async function getDashboard(actor: Actor, now = new Date()) {
     missingAnnualReports,
     unreadMessages,
   ] = await Promise.all([
-    // The plain counts in one statement, each by its own index. The municipality's
-    // submitted applications are read once for the two about the committee; each
-    // one's consultation is fetched by key (as joins, PostgreSQL may misjudge how few
-    // they are and scan every consultation of the country).
+    // The plain counts in one statement, each by its own index.
     db.$queryRaw<{ associationsToVerify: number; applicationsToConsult: number; consultationsReady: number; reportsToReview: number; annualReportsToReview: number; failedMails: number }[]>`
       select
         (select count(*) from "Association" s where s."municipalityId" = ${municipalityId}::uuid and s.status = 'PENDING')::int as "associationsToVerify",
-        committee."applicationsToConsult",
-        committee."consultationsReady",
+        (
+          select count(*) from "Application" a
+          where a."municipalityId" = ${municipalityId}::uuid and a.status = 'SUBMITTED'
+            and not exists (select 1 from "ConsultationCase" cc where cc."applicationId" = a.id)
+        )::int as "applicationsToConsult",
+        -- Closed as lib/domain/consultation.ts consultationState says: every member of the
+        -- committee as it is now has answered, or closed early with a reason, or past its closing day.
+        (
+          select count(*)
+          from "Application" a
+          join "ConsultationCase" cc on cc."applicationId" = a.id
+          join "Consultation" c on c.id = cc."consultationId"
+          where a."municipalityId" = ${municipalityId}::uuid and a.status = 'SUBMITTED'
+            and (
+              c."closesOn" < ${today}::date
+              or coalesce(c."closedEarlyReason", '') ~ '[^[:space:]]'
+              or (
+                exists (select 1 from "CommitteeMember" m join "User" u on u.id = m."userId" where m."municipalityId" = ${municipalityId}::uuid and u.active)
+                and not exists (
+                  select 1 from "CommitteeMember" m join "User" u on u.id = m."userId"
+                  where m."municipalityId" = ${municipalityId}::uuid and u.active
+                    and not exists (select 1 from "Recommendation" r where r."consultationCaseId" = cc.id and r."memberId" = m."userId")
+                )
+              )
+            )
+        )::int as "consultationsReady",
         (
           select count(*) from "FollowUpReport" fr join "Application" a on a.id = fr."applicationId"
           where fr.status = 'SUBMITTED' and a."municipalityId" = ${municipalityId}::uuid
@@ -43,35 +64,7 @@ export async function getDashboard(actor: Actor, now = new Date()) {
           where r.status = 'SUBMITTED' and s."municipalityId" = ${municipalityId}::uuid
         )::int as "annualReportsToReview",
         -- Mails the worker gave up on: staff look at them and send them again (lib/data/outbox.ts).
-        (select count(*) from "OutboxMail" o where o."municipalityId" = ${municipalityId}::uuid and o.status = 'FAILED')::int as "failedMails"
-      from (
-        select
-          count(*) filter (where x."caseId" is null)::int as "applicationsToConsult",
-          count(*) filter (where x.closed)::int as "consultationsReady"
-        from (
-          select
-            (select cc.id from "ConsultationCase" cc where cc."applicationId" = a.id) as "caseId",
-            -- Closed as lib/domain/consultation.ts consultationState says: every member of the
-            -- committee as it is now has answered, or closed early with a reason, or past its closing day.
-            (
-              select
-                c."closesOn" < ${today}::date
-                or coalesce(c."closedEarlyReason", '') ~ '[^[:space:]]'
-                or (
-                  exists (select 1 from "CommitteeMember" m join "User" u on u.id = m."userId" where m."municipalityId" = ${municipalityId}::uuid and u.active)
-                  and not exists (
-                    select 1 from "CommitteeMember" m join "User" u on u.id = m."userId"
-                    where m."municipalityId" = ${municipalityId}::uuid and u.active
-                      and not exists (select 1 from "Recommendation" r where r."consultationCaseId" = cc.id and r."memberId" = m."userId")
-                  )
-                )
-              from "ConsultationCase" cc join "Consultation" c on c.id = cc."consultationId"
-              where cc."applicationId" = a.id
-            ) as closed
-          from "Application" a
-          where a."municipalityId" = ${municipalityId}::uuid and a.status = 'SUBMITTED'
-        ) x
-      ) committee`,
+        (select count(*) from "OutboxMail" o where o."municipalityId" = ${municipalityId}::uuid and o.status = 'FAILED')::int as "failedMails"`,
     // "ready" as lib/data/payouts.ts lists it: approved, in force, money to pay, not paid,
     // and the association's annual report for the last completed year accepted.
     db.$queryRaw<{ year: number; count: number; amount: number }[]>`
