@@ -69,15 +69,21 @@ type Q = Tx | typeof db;
  * on the national volume, tests/perf).
  */
 export async function approvedSum(q: Q, where: { programYearId: string; partnerTownId?: string; grantKind?: GrantKind }) {
+  const [row] = await q.$queryRaw<{ sum: number }[]>`select ${approvedSumSql(where)} as sum`;
+  return row?.sum ?? 0;
+}
+
+/** approvedSum as a scalar subquery, for statements that read it beside other figures. */
+function approvedSumSql(where: { programYearId: string; partnerTownId?: string; grantKind?: GrantKind }) {
   const pool = where.partnerTownId && where.grantKind ? Prisma.sql`and a."partnerTownId" = ${where.partnerTownId}::uuid and a."grantKind" = ${where.grantKind}::"GrantKind"` : Prisma.empty;
-  const [row] = await q.$queryRaw<{ sum: number }[]>`
+  return Prisma.sql`(
     select coalesce(sum((
       select d.amount from "Decision" d
       where d.id = a."currentDecisionId" and d.outcome = 'APPROVED' and d."supersededAt" is null
-    )), 0)::int as sum
+    )), 0)::int
     from "Application" a
-    where a."programYearId" = ${where.programYearId}::uuid and a.status = 'APPROVED' ${pool}`;
-  return row?.sum ?? 0;
+    where a."programYearId" = ${where.programYearId}::uuid and a.status = 'APPROVED' ${pool}
+  )`;
 }
 
 /**
@@ -92,22 +98,14 @@ async function poolTotals(
   partnerTownId: string,
   grantKind: GrantKind,
 ): Promise<{ cap: number; poolApproved: number; budgetApproved: number }> {
-  const inForce = Prisma.sql`coalesce(sum((
-      select d.amount from "Decision" d
-      where d.id = a."currentDecisionId" and d.outcome = 'APPROVED' and d."supersededAt" is null
-    )), 0)::int`;
   const [row] = await q.$queryRaw<{ cap: number; poolApproved: number; budgetApproved: number }[]>`
     select
       coalesce((
         select c.amount from "ProgramCap" c
         where c."programYearId" = ${program.id}::uuid and c."partnerTownId" = ${partnerTownId}::uuid and c."grantKind" = ${grantKind}::"GrantKind"
       ), ${grantKind === "BASE" ? program.baseCapPerTown : program.activityCapPerTown}::int) as cap,
-      (
-        select ${inForce} from "Application" a
-        where a."programYearId" = ${program.id}::uuid and a.status = 'APPROVED'
-          and a."partnerTownId" = ${partnerTownId}::uuid and a."grantKind" = ${grantKind}::"GrantKind"
-      ) as "poolApproved",
-      ${program.budget == null ? Prisma.sql`0` : Prisma.sql`(select ${inForce} from "Application" a where a."programYearId" = ${program.id}::uuid and a.status = 'APPROVED')`} as "budgetApproved"`;
+      ${approvedSumSql({ programYearId: program.id, partnerTownId, grantKind })} as "poolApproved",
+      ${program.budget == null ? Prisma.sql`0` : approvedSumSql({ programYearId: program.id })} as "budgetApproved"`;
   return row!;
 }
 
