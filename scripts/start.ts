@@ -98,8 +98,8 @@ async function main() {
   }
 
   // No SMTP: a local mail catcher. Only the worker sends mail, so the catcher
-  // starts while the portal does; the portal only links to it, so its ports are
-  // chosen first (port 0: a free one).
+  // starts with it, after the portal's first page; the portal only links to it,
+  // so its ports are chosen now (port 0: a free one).
   let catcherPorts: { smtpPort: number; httpPort: number } | null = null;
   if (!smtpConfigured()) {
     if (strict) fail("SMTP is not configured: set SMTP_URL (or SMTP_HOST and friends) in production.");

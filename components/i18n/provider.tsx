@@ -1,5 +1,6 @@
 "use client";
 import { createContext, use, useContext, useMemo } from "react";
+import { CLIENT_TEXTS_GLOBAL } from "@/lib/i18n/client-texts-global";
 import type { Locale } from "@/lib/i18n/locale";
 import { format } from "@/lib/i18n/translate-core";
 
@@ -8,7 +9,7 @@ type Ctx = { locale: Locale; messages: Messages };
 const I18nContext = createContext<Ctx | null>(null);
 
 const loadedTexts = (locale: Locale): Messages | undefined =>
-  (globalThis as unknown as { __clientTexts?: Partial<Record<Locale, Messages>> }).__clientTexts?.[locale];
+  (globalThis as unknown as Record<string, Partial<Record<Locale, Messages>> | undefined>)[CLIENT_TEXTS_GLOBAL]?.[locale];
 
 const NONE: Messages = {};
 const loading = new Map<string, Promise<void>>();

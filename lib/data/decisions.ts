@@ -171,35 +171,23 @@ export async function decideActivityGrant(
     // the commit only, so decisions on one pool wait on each other for two
     // statements, not for all of them. The sums then include this approval, written
     // first and visible to this transaction alone; a check that fails rolls it back.
+    const asked = { amount, requested: app.requestedAmount ?? 0, netCosts: netCosts(lines(app.budgetLines), lines(app.otherFunding)) };
     const check = async (own: number) => {
       await lockPool(tx, program, app.partnerTownId!, "ACTIVITY");
       const totals = await poolTotals(tx, program, app.partnerTownId!, "ACTIVITY");
-      const result = checkActivityApproval({
-        amount,
-        requested: app.requestedAmount ?? 0,
-        netCosts: netCosts(lines(app.budgetLines), lines(app.otherFunding)),
+      const checked = checkActivityApproval({
+        ...asked,
         poolCap: totals.cap,
         poolApproved: totals.poolApproved - own,
         budget: program.budget,
         budgetApproved: program.budget == null ? 0 : totals.budgetApproved - own,
       });
-      if (!result.ok) throw new ServiceError("VALIDATION", `errors.decision.${result.reason}`, { amount: [`validation.decision.${result.reason}`] });
+      if (!checked.ok) throw new ServiceError("VALIDATION", `errors.decision.${checked.reason}`, { amount: [`validation.decision.${checked.reason}`] });
     };
     // An amount no pool could grant (not positive, above what was asked or the net
     // costs) is refused before anything is written, with the reason the pool's
     // figures give: they only lower the limit, so check(0) throws.
-    if (outcome === "APPROVED") {
-      const whateverThePool = checkActivityApproval({
-        amount,
-        requested: app.requestedAmount ?? 0,
-        netCosts: netCosts(lines(app.budgetLines), lines(app.otherFunding)),
-        poolCap: Number.MAX_SAFE_INTEGER,
-        poolApproved: 0,
-        budget: null,
-        budgetApproved: 0,
-      });
-      if (!whateverThePool.ok) await check(0);
-    }
+    if (outcome === "APPROVED" && !checkActivityApproval({ ...asked, poolCap: Number.MAX_SAFE_INTEGER, poolApproved: 0, budget: null, budgetApproved: 0 }).ok) await check(0);
     const decision = await createDecision(tx, { applicationId, outcome, amount, reason, decidedById: actor.userId, decidedAt: now }, app, program);
     await tx.application.update({ where: { id: applicationId }, data: { status: outcome, currentDecisionId: decision.id } });
     await audit(tx, actor, {

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACES, CLIENT_TEXTS_GLOBAL, clientMessages, clientTextsFile, clientTextsLocaleOf, clientTextsScript } from "./client-texts";
+import { CLIENT_NAMESPACES, clientMessages, clientTextsFile, clientTextsRequest, clientTextsScript } from "./client-texts";
+import { CLIENT_TEXTS_GLOBAL } from "./client-texts-global";
 import { en, sv } from "./messages";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -61,9 +62,10 @@ describe("texts handed to the browser", () => {
   it("are found under a name that changes with their content, and under no other", () => {
     expect(clientTextsFile("sv")).toMatch(/^sv-[0-9a-f]{12}\.js$/);
     expect(clientTextsFile("en")).not.toBe(clientTextsFile("sv").replace("sv-", "en-"));
-    expect(clientTextsLocaleOf(clientTextsFile("en"))).toBe("en");
-    expect(clientTextsLocaleOf("sv-000000000000.js")).toBeNull();
-    expect(clientTextsLocaleOf("../etc/passwd")).toBeNull();
+    expect(clientTextsRequest(clientTextsFile("en"))).toEqual({ locale: "en", current: true });
+    expect(clientTextsRequest("sv-000000000000.js")).toEqual({ locale: "sv", current: false });
+    expect(clientTextsRequest("de-000000000000.js")).toBeNull();
+    expect(clientTextsRequest("../etc/passwd")).toBeNull();
   });
 
   it("are served for a year under their own name, for the moment under another version's, and not at all under any other", async () => {

@@ -8,7 +8,8 @@
 // third of its throughput (tests/perf). client-texts.test.ts reads every
 // client file and fails when one translates from a namespace not listed here.
 import { createHash } from "node:crypto";
-import { LOCALES, type Locale } from "./locale";
+import { CLIENT_TEXTS_GLOBAL } from "./client-texts-global";
+import { isLocale, LOCALES, type Locale } from "./locale";
 import { messagesFor, type Messages } from "./translate";
 
 export const CLIENT_NAMESPACES: readonly string[] = [
@@ -38,8 +39,6 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "validation",
 ];
 
-/** Where the browser and the server-side rendering of client components find the texts: `globalThis[CLIENT_TEXTS_GLOBAL][locale]`. */
-export const CLIENT_TEXTS_GLOBAL = "__clientTexts";
 
 const subsets = new Map<Locale, Messages>();
 
@@ -55,27 +54,38 @@ export function clientMessages(locale: Locale): Messages {
   return subset;
 }
 
-/** The script that hands the browser one language's texts. */
-export function clientTextsScript(locale: Locale): string {
-  const global = JSON.stringify(CLIENT_TEXTS_GLOBAL);
-  return `(self[${global}]=self[${global}]||{})[${JSON.stringify(locale)}]=${JSON.stringify(clientMessages(locale))};\n`;
+const scripts = new Map<Locale, { script: string; file: string }>();
+
+function built(locale: Locale) {
+  let entry = scripts.get(locale);
+  if (!entry) {
+    const global = JSON.stringify(CLIENT_TEXTS_GLOBAL);
+    const script = `(self[${global}]=self[${global}]||{})[${JSON.stringify(locale)}]=${JSON.stringify(clientMessages(locale))};\n`;
+    entry = { script, file: `${locale}-${createHash("sha256").update(script).digest("hex").slice(0, 12)}.js` };
+    scripts.set(locale, entry);
+  }
+  return entry;
 }
 
-const files = new Map<Locale, string>();
+/** The script that hands the browser one language's texts. */
+export function clientTextsScript(locale: Locale): string {
+  return built(locale).script;
+}
 
 /** The script's file name: its language and a hash of its content ("sv-1a2b3c4d5e6f.js"). */
 export function clientTextsFile(locale: Locale): string {
-  let file = files.get(locale);
-  if (!file) {
-    file = `${locale}-${createHash("sha256").update(clientTextsScript(locale)).digest("hex").slice(0, 12)}.js`;
-    files.set(locale, file);
-  }
-  return file;
+  return built(locale).file;
 }
 
-/** The language whose script a file name is, or null for any other name (an old hash included). */
-export function clientTextsLocaleOf(file: string): Locale | null {
-  return LOCALES.find((locale) => clientTextsFile(locale) === file) ?? null;
+/**
+ * What a file name asks for: this version's script of a language (`current`),
+ * or one of another version's (a page from a server running an older or newer
+ * version, while one is deployed), or nothing (null).
+ */
+export function clientTextsRequest(file: string): { locale: Locale; current: boolean } | null {
+  const locale = /^([a-z]{2})-[0-9a-f]{12}\.js$/.exec(file)?.[1];
+  if (!isLocale(locale)) return null;
+  return { locale, current: clientTextsFile(locale) === file };
 }
 
 // On the server, client components render in this process too: they find the
