@@ -63,10 +63,8 @@ type Q = Tx | typeof db;
 
 /**
  * What is approved and in force from a year, or from one pool of it. Inside a deciding transaction, read under its locks.
- * An application is APPROVED exactly while its current decision approves it and is not superseded (reopening sets it
- * back to SUBMITTED), so the sum walks the year's approved applications by index and fetches each decision by key.
- * The decision is a subquery on purpose: as a join, PostgreSQL hashes the whole Decision table instead (8× slower
- * on the national volume, tests/perf).
+ * Application.approvedAmount is what an APPROVED application's decision in force approves (kept by the database,
+ * docs/decisions/0012-approved-amount-by-trigger.md), so the sum is read from an index alone, without a decision.
  */
 export async function approvedSum(q: Q, where: { programYearId: string; partnerTownId?: string; grantKind?: GrantKind }) {
   const [row] = await q.$queryRaw<{ sum: number }[]>`select ${approvedSumSql(where)} as sum`;
@@ -77,10 +75,7 @@ export async function approvedSum(q: Q, where: { programYearId: string; partnerT
 function approvedSumSql(where: { programYearId: string; partnerTownId?: string; grantKind?: GrantKind }) {
   const pool = where.partnerTownId && where.grantKind ? Prisma.sql`and a."partnerTownId" = ${where.partnerTownId}::uuid and a."grantKind" = ${where.grantKind}::"GrantKind"` : Prisma.empty;
   return Prisma.sql`(
-    select coalesce(sum((
-      select d.amount from "Decision" d
-      where d.id = a."currentDecisionId" and d.outcome = 'APPROVED' and d."supersededAt" is null
-    )), 0)::int
+    select coalesce(sum(a."approvedAmount"), 0)::int
     from "Application" a
     where a."programYearId" = ${where.programYearId}::uuid and a.status = 'APPROVED' ${pool}
   )`;

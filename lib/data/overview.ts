@@ -18,15 +18,9 @@ export async function getAllocationOverview(actor: Actor, programYear: { year: n
   if (!program) throw notFound();
   const towns = await db.partnerTown.findMany({ where: { municipalityId }, orderBy: { name: "asc" } });
   const decided = await db.$queryRaw<{ partnerTownId: string; grantKind: "BASE" | "ACTIVITY"; decided: number; approved: number }[]>`
-    select x."partnerTownId", x."grantKind", coalesce(sum(x.amount), 0)::int as decided, count(*)::int as approved
-    from (
-      -- Each decision fetched by key (a join hashes the whole Decision table; approvedSum says more).
-      select a."partnerTownId", a."grantKind", (select d.amount from "Decision" d where d.id = a."currentDecisionId" and d.outcome = 'APPROVED') as amount
-      from "Application" a
-      where a."programYearId" = ${program.id}::uuid and a.status = 'APPROVED'
-      offset 0
-    ) x
-    where x.amount is not null
+    select "partnerTownId", "grantKind", coalesce(sum("approvedAmount"), 0)::int as decided, count(*)::int as approved
+    from "Application"
+    where "programYearId" = ${program.id}::uuid and status = 'APPROVED' and "approvedAmount" is not null
     group by 1, 2`;
   const live = await db.$queryRaw<{ partnerTownId: string; grantKind: "BASE" | "ACTIVITY"; associations: number }[]>`
     select "partnerTownId", "grantKind", count(distinct "associationId")::int as associations

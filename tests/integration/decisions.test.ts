@@ -367,3 +367,36 @@ describe("what the review found", () => {
     expect((await failure(() => issueDecisionLetter(decisionId))).key).toBe("errors.decision.superseded");
   });
 });
+
+describe("the approved amount the pool sums read (Application.approvedAmount, kept by the database)", () => {
+  const amountOf = async (id: string) => (await db.application.findUniqueOrThrow({ where: { id }, select: { approvedAmount: true } })).approvedAmount;
+
+  it("follows decisions, a reopened allocation and a superseded decision, and cannot be written by hand", async () => {
+    const town = await freshTown();
+    const [approved, rejected] = await manyActivityApplications(2, town, 4_000);
+    await consulted([approved!, rejected!]);
+    await decideActivityGrant(coordinator(), approved!, { outcome: "APPROVED", amount: 3_500, reason: "Beviljas delvis enligt ramen." });
+    await decideActivityGrant(coordinator(), rejected!, { outcome: "REJECTED", reason: "Aktiviteten ligger utanför programmet." });
+    expect([await amountOf(approved!), await amountOf(rejected!)]).toEqual([3_500, null]);
+    // What is written to the column directly does not stick: the database computes it again.
+    await db.application.update({ where: { id: approved! }, data: { approvedAmount: 1 } });
+    expect(await amountOf(approved!)).toBe(3_500);
+    // The pool's remainder, as the case page shows it, counts the approval.
+    const [next] = await manyActivityApplications(1, town, 10_000);
+    await consulted([next!]);
+    expect((await getDecisionContext(coordinator(), next!)).coordinator?.maxApproval).toBe(6_500);
+
+    const a = await submitted("applicant", "BASE", town, 10_000);
+    const b = await submitted("otherApplicant", "BASE", town, 10_000);
+    await consulted([a, b]);
+    const allocation = await decideBaseAllocation(coordinator(), { programYearId: world.program.id, partnerTownId: town, approve: [a, b], reject: [] });
+    expect([await amountOf(a), await amountOf(b)]).toEqual([5_000, 5_000]);
+    await reopenBaseAllocation(coordinator(), allocation.allocationId, "Fördelningen beslutas om på nästa möte.");
+    expect([await amountOf(a), await amountOf(b)]).toEqual([null, null]);
+
+    // A decision superseded by any path stops counting, even where its application is not touched.
+    const current = await db.application.findUniqueOrThrow({ where: { id: approved! }, select: { currentDecisionId: true } });
+    await db.decision.update({ where: { id: current.currentDecisionId! }, data: { supersededAt: new Date() } });
+    expect(await amountOf(approved!)).toBeNull();
+  });
+});
