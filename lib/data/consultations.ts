@@ -10,6 +10,7 @@ import { appUrl } from "@/lib/env";
 import { queueMail } from "@/lib/mail/outbox";
 import { consultationRequest } from "@/lib/mail/templates";
 import type { RecommendationKind } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 const RECOMMENDATION_KINDS: RecommendationKind[] = ["APPROVE", "REJECT", "ABSTAIN", "CONFLICT"];
 export const COMMENT_MAX = 4_000;
@@ -17,12 +18,15 @@ export const COMMENT_MAX = 4_000;
 
 
 /** The committee as it is now: the members a consultation waits for. */
+/** The committee's active members, oldest first: as a query of its own, or nested in another (consultationStatus). */
+const COMMITTEE = {
+  where: { user: { active: true } },
+  select: { userId: true, title: true, user: { select: { email: true, name: true, locale: true } } },
+  orderBy: { createdAt: "asc" },
+} satisfies Prisma.CommitteeMemberFindManyArgs;
+
 async function committeeOf(q: Tx | typeof db, municipalityId: string) {
-  return q.committeeMember.findMany({
-    where: { municipalityId, user: { active: true } },
-    select: { userId: true, title: true, user: { select: { email: true, name: true, locale: true } } },
-    orderBy: { createdAt: "asc" },
-  });
+  return q.committeeMember.findMany({ ...COMMITTEE, where: { ...COMMITTEE.where, municipalityId } });
 }
 
 /**
@@ -85,12 +89,13 @@ export async function startConsultation(actor: Actor, input: { applicationIds: u
 
 /** Where a consultation stands: who has answered, whether it is closed and why. */
 export async function consultationStatus(q: Tx | typeof db, applicationId: string, now = new Date()) {
+  // The committee comes with the case: one statement.
   const found = await q.consultationCase.findUnique({
     where: { applicationId },
-    include: { consultation: true, recommendations: true },
+    include: { consultation: { include: { municipality: { select: { committeeMembers: COMMITTEE } } } }, recommendations: true },
   });
   if (!found) return null;
-  const members = await committeeOf(q, found.consultation.municipalityId);
+  const members = found.consultation.municipality.committeeMembers;
   const state = consultationState({
     memberIds: members.map((m) => m.userId),
     answeredMemberIds: found.recommendations.map((r) => r.memberId),

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { requirePermission, type Actor, requireMunicipality } from "@/lib/auth/actor";
 import { audit } from "@/lib/data/audit";
@@ -9,7 +10,7 @@ import { baseAllocation, checkActivityApproval, checkBudget, maxActivityApproval
 import { netCosts } from "@/lib/domain/application-rules";
 import { reportDueDate, dateOnlyOf } from "@/lib/domain/dates";
 import { isWholeKronor } from "@/lib/domain/money";
-import type { GrantKind } from "@/lib/generated/prisma/enums";
+import type { ApplicationStatus, GrantKind } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { REASON_MAX, REASON_MIN } from "@/lib/schemas/association";
 
@@ -28,19 +29,26 @@ const poolKey = (programYearId: string, partnerTownId: string, grantKind: GrantK
 /**
  * A decision and its letter, due from the moment it commits (PendingLetter; the
  * worker writes it). An approval's follow-up report is due the program's
- * months after the activity ends. Two inserts: written as a nested create,
- * Prisma reads the decision back a third time.
+ * months after the activity ends. One statement: the decision's key is made
+ * here, so the letter's row goes in with it.
  */
 async function createDecision(
   tx: Tx,
-  data: Omit<Prisma.DecisionUncheckedCreateInput, "reportDueOn">,
+  data: { applicationId: string; outcome: "APPROVED" | "REJECTED"; amount: number; reason: string; decidedById: string; decidedAt: Date; allocationId?: string },
   app: { endDate: Date | null },
   program: { reportDeadlineMonths: number },
-) {
-  const reportDueOn = data.outcome === "APPROVED" && app.endDate ? new Date(`${reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths)}T00:00:00.000Z`) : null;
-  const decision = await tx.decision.create({ data: { ...data, reportDueOn } });
-  await tx.pendingLetter.create({ data: { decisionId: decision.id } });
-  return decision;
+): Promise<{ id: string; reportDueOn: string | null }> {
+  const id = randomUUID();
+  const reportDueOn = data.outcome === "APPROVED" && app.endDate ? reportDueDate(dateOnlyOf(app.endDate), program.reportDeadlineMonths) : null;
+  await tx.$executeRaw`
+    with decision as (
+      insert into "Decision" (id, "applicationId", outcome, amount, reason, "decidedById", "decidedAt", "allocationId", "reportDueOn")
+      values (${id}::uuid, ${data.applicationId}::uuid, ${data.outcome}::"DecisionOutcome", ${data.amount}::int, ${data.reason},
+              ${data.decidedById}::uuid, ${data.decidedAt}::timestamp, ${data.allocationId ?? null}::uuid, ${reportDueOn}::date)
+      returning id
+    )
+    insert into "PendingLetter" ("decisionId") select id from decision`;
+  return { id, reportDueOn };
 }
 
 /**
@@ -129,11 +137,31 @@ async function assertDecidable(tx: Tx, app: { id: string; status: string; curren
   if (consultation.recommendations.some((r) => r.memberId === actor.userId && r.kind === "CONFLICT")) throw conflict("errors.decision.conflictDeclared");
 }
 
-async function lockApplication(tx: Tx, municipalityId: string, id: string) {
+type LockedApplication = {
+  id: string;
+  status: ApplicationStatus;
+  currentDecisionId: string | null;
+  grantKind: GrantKind;
+  partnerTownId: string | null;
+  requestedAmount: number | null;
+  budgetLines: unknown;
+  otherFunding: unknown;
+  endDate: Date | null;
+  programYear: { id: string; budget: number | null; activityCapPerTown: number; baseCapPerTown: number; reportDeadlineMonths: number };
+};
+
+/** The application locked for deciding, with its program year's rules: one statement. */
+async function lockApplication(tx: Tx, municipalityId: string, id: string): Promise<LockedApplication> {
   // Two coordinators deciding one application: the second waits here, then finds it decided.
-  const rows = await tx.$queryRaw<{ id: string }[]>`select id from "Application" where id = ${id}::uuid and "municipalityId" = ${municipalityId}::uuid for update`;
-  if (!rows.length) throw notFound();
-  return tx.application.findUniqueOrThrow({ where: { id }, include: { programYear: true } });
+  const [row] = await tx.$queryRaw<(Omit<LockedApplication, "programYear"> & { programYear: Omit<LockedApplication["programYear"], "id">; programYearId: string })[]>`
+    select a.id, a.status, a."currentDecisionId", a."grantKind", a."partnerTownId", a."requestedAmount", a."budgetLines", a."otherFunding", a."endDate",
+           a."programYearId", json_build_object('budget', p.budget, 'activityCapPerTown', p."activityCapPerTown", 'baseCapPerTown', p."baseCapPerTown", 'reportDeadlineMonths', p."reportDeadlineMonths") as "programYear"
+    from "Application" a join "ProgramYear" p on p.id = a."programYearId"
+    where a.id = ${id}::uuid and a."municipalityId" = ${municipalityId}::uuid
+    for update of a`;
+  if (!row) throw notFound();
+  const { programYearId, programYear, ...app } = row;
+  return { ...app, programYear: { id: programYearId, ...programYear } };
 }
 
 /**
@@ -191,10 +219,10 @@ export async function decideActivityGrant(
       entityId: applicationId,
       municipalityId,
       before: { status: app.status },
-      after: { status: outcome, decisionId: decision.id, amount, reason, reportDueOn: decision.reportDueOn ? dateOnlyOf(decision.reportDueOn) : null },
+      after: { status: outcome, decisionId: decision.id, amount, reason, reportDueOn: decision.reportDueOn },
     });
     if (outcome === "APPROVED") await check(amount);
-    return { decisionId: decision.id, outcome, amount, reportDueOn: decision.reportDueOn ? dateOnlyOf(decision.reportDueOn) : null };
+    return { decisionId: decision.id, outcome, amount, reportDueOn: decision.reportDueOn };
   });
   return result;
 }
