@@ -187,9 +187,12 @@ export function associationRejected(input: { associationName: string; reason: st
 }
 
 /** Whole kronor as a Swede writes them ("10 000 kr"); English mails get "SEK 10,000". */
+// Built once, not per amount (as lib/pdf/decision-letter.ts formatKronor).
+const AMOUNT = { sv: new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }) };
+
 export function formatAmount(kronor: number, locale: Locale = "sv"): string {
   if (!Number.isFinite(kronor)) throw new Error(`Not an amount: ${kronor}`);
-  const number = new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 2 })
+  const number = AMOUNT[locale === "sv" ? "sv" : "en"]
     .format(kronor)
     // ICU uses no-break spaces and a real minus sign; plain text mail reads better with ASCII.
     .replace(/[\u00A0\u202F]/g, " ")

@@ -56,14 +56,16 @@ const PAYMENT_METHOD: Record<DecisionLetterData["association"]["paymentMethod"],
 
 export const APPEAL_HEADING = "Hur man överklagar – laglighetsprövning enligt 13 kap. kommunallagen";
 
+// Built once, not per amount: building them was 2% of the worker's time writing letters (tests/perf).
+const KRONOR_SV = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
+
 /**
  * Whole kronor as a Swedish letter writes them, "10 000 kr", with no-break
  * spaces so an amount is never split over two lines.
  */
 export function formatKronor(kronor: number): string {
   if (!Number.isFinite(kronor)) throw new Error(`Not an amount: ${kronor}`);
-  const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 })
-    .format(kronor)
+  const number = KRONOR_SV.format(kronor)
     .replace(/[\u00A0\u202F ]/g, "\u00A0")
     .replace(/\u2212/g, "-");
   return `${number}\u00A0kr`;
