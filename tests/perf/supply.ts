@@ -20,6 +20,8 @@ export type Supply = {
   onePool: string[];
   /** Activity applications over every town, interleaved across municipalities. */
   spread: { applicationId: string; coordinator: number }[];
+  /** Activity applications like the spread ones, kept out of it: decided before the load, to warm the route up. */
+  warmUp: { applicationId: string; coordinator: number }[];
   basePools: BasePool[];
 };
 
@@ -50,7 +52,7 @@ export async function loadSupply(databaseUrl: string, opts: { year: number; oneP
     const consultations: unknown[][] = [];
     const applications: unknown[][] = [];
     const cases: unknown[][] = [];
-    const supply: Supply = { year: opts.year, coordinators: [], onePool: [], spread: [], basePools: [] };
+    const supply: Supply = { year: opts.year, coordinators: [], onePool: [], spread: [], warmUp: [], basePools: [] };
     const spreadBy: { applicationId: string; coordinator: number }[][] = [];
 
     municipalities.forEach((m, index) => {
@@ -87,6 +89,7 @@ export async function loadSupply(databaseUrl: string, opts: { year: number; oneP
     });
     // Round-robin over towns and municipalities, so consecutive decisions land in different pools.
     supply.spread = spreadBy.flat();
+    supply.warmUp = supply.spread.splice(-40);
     const interleaved: BasePool[] = [];
     const byCoordinator = new Map<number, BasePool[]>();
     for (const pool of supply.basePools) byCoordinator.set(pool.coordinator, [...(byCoordinator.get(pool.coordinator) ?? []), pool]);
