@@ -47,7 +47,7 @@ async function createDecision(
               ${data.decidedById}::uuid, ${data.decidedAt}::timestamp, ${data.allocationId ?? null}::uuid, ${reportDueOn}::date)
       returning id
     )
-    insert into "PendingLetter" ("decisionId") select id from decision`;
+    insert into "PendingLetter" ("decisionId", "createdAt") select id, ${data.decidedAt}::timestamp from decision`;
   return { id, reportDueOn };
 }
 
