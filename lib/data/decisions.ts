@@ -267,10 +267,12 @@ export async function decideBaseAllocation(
     }
     // Rows of this pool in a fixed order: a concurrent decision on one of them waits, never deadlocks.
     // Checked again once locked: one may have been withdrawn or decided while this waited.
+    const lockedById = new Map<string, LockedApplication>();
     for (const id of [...candidateIds].sort()) {
       const locked = await lockApplication(tx, municipalityId, id);
       if (locked.status !== "SUBMITTED" || locked.currentDecisionId) throw validationError({ approve: ["validation.decision.allocationIncomplete"] });
       await assertDecidable(tx, locked, now, actor);
+      lockedById.set(id, locked);
     }
 
     const cap = await poolCap(tx, program, partnerTownId, "BASE");
@@ -286,7 +288,7 @@ export async function decideBaseAllocation(
       ...approve.map((id) => [id, "APPROVED", approvalReason] as const),
       ...reject.map((r) => [r.applicationId, "REJECTED", r.reason] as const),
     ]) {
-      const app = await tx.application.findUniqueOrThrow({ where: { id: applicationId } });
+      const app = lockedById.get(applicationId)!;
       const amount = outcome === "APPROVED" ? share : 0;
       const decision = await createDecision(tx, { applicationId, outcome, amount, reason, decidedById: actor.userId, decidedAt: now, allocationId: allocation.id }, app, program);
       await tx.application.update({ where: { id: applicationId }, data: { status: outcome, currentDecisionId: decision.id } });
