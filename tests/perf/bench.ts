@@ -440,19 +440,21 @@ function pageScenarios(creds: Credentials, f: Fixtures): PageScenario[] {
 
 const APPROVAL_REASON = "Beviljas enligt ansökan; bidraget ryms i ramen.";
 
+/** One of the coordinators' API token, as a request's header. */
+const bearer = (creds: Credentials, coordinator: number) => ({ authorization: `Bearer ${creds.tokens[coordinator]}` });
+
 /** Approving an activity application with 1 kr through the API, as one of the coordinators. */
 function approval(creds: Credentials, applicationId: string, coordinator: number): Call {
   return {
     method: "POST",
     path: `/api/v1/applications/${applicationId}/decision`,
-    headers: { authorization: `Bearer ${creds.tokens[coordinator]}` },
+    headers: bearer(creds, coordinator),
     body: { outcome: "APPROVED", amount: 1, reason: APPROVAL_REASON },
     expect: [201],
   };
 }
 
 function decisionScenarios(baseUrl: string, creds: Credentials, supply: Supply): Scenario[] {
-  const bearer = (coordinator: number) => ({ authorization: `Bearer ${creds.tokens[coordinator]}` });
   const slots = ROUNDS * CLIENTS.length;
   const share = <T>(items: T[], slot: number) => {
     const size = Math.floor(items.length / slots);
@@ -493,7 +495,7 @@ function decisionScenarios(baseUrl: string, creds: Credentials, supply: Supply):
         return {
           method: "POST",
           path: "/api/v1/allocations",
-          headers: bearer(pool.coordinator),
+          headers: bearer(creds, pool.coordinator),
           body: { programYearId: pool.programYearId, partnerTownId: pool.partnerTownId, approve: pool.applicationIds, reject: [] },
           expect: [201],
           onBody: (body) => decided.push({ id: (JSON.parse(body) as { allocationId: string }).allocationId, coordinator: pool.coordinator }),
@@ -503,7 +505,7 @@ function decisionScenarios(baseUrl: string, creds: Credentials, supply: Supply):
         const reopen = decided.splice(0);
         const stats = await runRound(baseUrl, 10, 600_000, () => {
           const item = reopen.shift();
-          return item ? { method: "POST", path: `/api/v1/allocations/${item.id}/reopen`, headers: bearer(item.coordinator), body: { reason: "Fördelas på nytt i nästa mätomgång." } } : null;
+          return item ? { method: "POST", path: `/api/v1/allocations/${item.id}/reopen`, headers: bearer(creds, item.coordinator), body: { reason: "Fördelas på nytt i nästa mätomgång." } } : null;
         });
         if (stats.errors) throw new Error(`reopening allocations failed: ${stats.firstError}`);
       },
